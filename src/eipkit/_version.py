@@ -1,0 +1,3 @@
+"""Version of eipkit."""
+
+__version__ = "0.1.0"
