@@ -57,8 +57,11 @@ def _empty(table: str, location: str) -> RawTable:
     return RawTable(table, pl.DataFrame({c: [] for c in cols}, schema={c: pl.String for c in cols}), location)
 
 
-def build_tables(raws: dict[str, RawTable], source: str = "", strict: bool = False,
-                 ) -> tuple[dict[str, pl.DataFrame], ValidationReport]:
+def build_tables(
+    raws: dict[str, RawTable],
+    source: str = "",
+    strict: bool = False,
+) -> tuple[dict[str, pl.DataFrame], ValidationReport]:
     """Type and check raw tables; return typed tables with derived columns and the report.
 
     Parameters

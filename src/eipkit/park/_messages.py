@@ -5,10 +5,12 @@ Templates are filled with ``value``, ``column``, ``table`` and the issue's ``par
 
 from __future__ import annotations
 
+from typing import Any
+
 __all__ = ["CHECKS"]
 
 
-def _c(severity: str, en: tuple[str, str], vi: tuple[str, str]) -> dict[str, object]:
+def _c(severity: str, en: tuple[str, str], vi: tuple[str, str]) -> dict[str, Any]:
     return {
         "severity": severity,
         "en": {"message": en[0], "fix": en[1]},
@@ -17,7 +19,7 @@ def _c(severity: str, en: tuple[str, str], vi: tuple[str, str]) -> dict[str, obj
 
 
 #: Every named check: default severity and its message and fix in English and Vietnamese.
-CHECKS: dict[str, dict[str, object]] = {
+CHECKS: dict[str, dict[str, Any]] = {
     "file.unreadable": _c(
         "error",
         ("the file cannot be read: {reason}", "check that it is a valid {kind} file and not open in another program"),
@@ -25,7 +27,10 @@ CHECKS: dict[str, dict[str, object]] = {
     ),
     "file.missing_table": _c(
         "error",
-        ("the required table '{table}' is missing", "add the sheet or file '{table}' (eipkit template shows its columns)"),
+        (
+            "the required table '{table}' is missing",
+            "add the sheet or file '{table}' (eipkit template shows its columns)",
+        ),
         ("thiếu bảng bắt buộc '{table}'", "thêm trang tính hoặc tệp '{table}' (xem mẫu eipkit template)"),
     ),
     "columns.unknown": _c(
@@ -36,7 +41,7 @@ CHECKS: dict[str, dict[str, object]] = {
     "columns.missing_required": _c(
         "error",
         ("the required column '{column}' is missing", "add a column '{column}' ({label})"),
-        ("thiếu cột bắt buộc '{column}'", "thêm cột '{column}' ({label})"),
+        ("thiếu cột bắt buộc '{column}'", "thêm cột '{column}' ({label_vi})"),
     ),
     "columns.duplicate": _c(
         "error",
@@ -45,13 +50,19 @@ CHECKS: dict[str, dict[str, object]] = {
     ),
     "columns.unit": _c(
         "error",
-        ("the unit '{value}' in the header of '{column}' {reason}", "write a unit convertible to {unit}, e.g. '{column} [{unit}]'"),
-        ("đơn vị '{value}' ở tiêu đề cột '{column}' {reason}", "ghi đơn vị quy đổi được sang {unit}, ví dụ '{column} [{unit}]'"),
+        (
+            "the unit '{value}' in the header of '{column}' {reason}",
+            "write a unit convertible to {unit}, e.g. '{column} [{unit}]'",
+        ),
+        (
+            "đơn vị '{value}' ở tiêu đề cột '{column}' {reason}",
+            "ghi đơn vị quy đổi được sang {unit}, ví dụ '{column} [{unit}]'",
+        ),
     ),
     "values.required": _c(
         "error",
         ("a value is required in '{column}'", "fill in '{column}' ({label})"),
-        ("cột '{column}' bắt buộc phải có giá trị", "điền '{column}' ({label})"),
+        ("cột '{column}' bắt buộc phải có giá trị", "điền '{column}' ({label_vi})"),
     ),
     "values.type": _c(
         "error",
@@ -65,7 +76,10 @@ CHECKS: dict[str, dict[str, object]] = {
     ),
     "values.negative": _c(
         "error",
-        ("{value} is negative", "enter a value of zero or more; an output is described by direction 'out', not a negative quantity"),
+        (
+            "{value} is negative",
+            "enter a value of zero or more; an output is described by direction 'out', not a negative quantity",
+        ),
         ("{value} là số âm", "nhập giá trị lớn hơn hoặc bằng 0; đầu ra được ghi bằng chiều 'out', không dùng số âm"),
     ),
     "values.range": _c(
@@ -75,7 +89,10 @@ CHECKS: dict[str, dict[str, object]] = {
     ),
     "ids.invalid": _c(
         "error",
-        ("the id '{value}' contains characters other than letters, digits, '_', '-' and '.'", "use a short id such as 'F01_BREW' (no spaces)"),
+        (
+            "the id '{value}' contains characters other than letters, digits, '_', '-' and '.'",
+            "use a short id such as 'F01_BREW' (no spaces)",
+        ),
         ("mã '{value}' có ký tự ngoài chữ, số, '_', '-' và '.'", "dùng mã ngắn như 'F01_BREW' (không có dấu cách)"),
     ),
     "ids.duplicate": _c(
@@ -86,7 +103,10 @@ CHECKS: dict[str, dict[str, object]] = {
     "refs.unknown": _c(
         "error",
         ("'{value}' is not an id in {target}{suggestion}", "use an id from {target}, or add a row for '{value}' there"),
-        ("'{value}' không phải mã trong {target}{suggestion}", "dùng mã có trong {target}, hoặc thêm dòng '{value}' vào đó"),
+        (
+            "'{value}' không phải mã trong {target}{suggestion}",
+            "dùng mã có trong {target}, hoặc thêm dòng '{value}' vào đó",
+        ),
     ),
     "units.missing": _c(
         "error",
@@ -115,18 +135,33 @@ CHECKS: dict[str, dict[str, object]] = {
     ),
     "codes.unknown": _c(
         "error",
-        ("{code_name} '{value}' does not exist (division {division} is not used)", "check the code against the official list"),
-        ("{code_name} '{value}' không tồn tại (không có ngành cấp 2 {division})", "đối chiếu mã với danh mục chính thức"),
+        (
+            "{code_name} '{value}' does not exist (division {division} is not used)",
+            "check the code against the official list",
+        ),
+        (
+            "{code_name} '{value}' không tồn tại (không có ngành cấp 2 {division})",
+            "đối chiếu mã với danh mục chính thức",
+        ),
     ),
     "codes.sector_mismatch": _c(
         "warning",
         ("VSIC '{value}' (division {division}) is unusual for sector '{sector}'", "check the sector or the VSIC code"),
-        ("mã VSIC '{value}' (ngành {division}) không điển hình cho ngành '{sector}'", "kiểm tra lại ngành hoặc mã VSIC"),
+        (
+            "mã VSIC '{value}' (ngành {division}) không điển hình cho ngành '{sector}'",
+            "kiểm tra lại ngành hoặc mã VSIC",
+        ),
     ),
     "coords.range": _c(
         "error",
-        ("{value} is not a valid {axis} (allowed {low} to {high})", "enter decimal degrees (WGS 84), e.g. latitude 21.12, longitude 106.05"),
-        ("{value} không phải {axis_vi} hợp lệ (từ {low} đến {high})", "nhập độ thập phân (WGS 84), ví dụ vĩ độ 21.12, kinh độ 106.05"),
+        (
+            "{value} is not a valid {axis} (allowed {low} to {high})",
+            "enter decimal degrees (WGS 84), e.g. latitude 21.12, longitude 106.05",
+        ),
+        (
+            "{value} không phải {axis_vi} hợp lệ (từ {low} đến {high})",
+            "nhập độ thập phân (WGS 84), ví dụ vĩ độ 21.12, kinh độ 106.05",
+        ),
     ),
     "coords.partial": _c(
         "error",
@@ -135,18 +170,36 @@ CHECKS: dict[str, dict[str, object]] = {
     ),
     "coords.far": _c(
         "warning",
-        ("the firm is {distance_km:.1f} km from the park centre", "check the coordinates (latitude and longitude swapped?) or mark the firm role 'external'"),
-        ("doanh nghiệp cách tâm KCN {distance_km:.1f} km", "kiểm tra tọa độ (nhầm vĩ độ và kinh độ?) hoặc ghi vai trò 'external'"),
+        (
+            "the firm is {distance_km:.1f} km from the park centre",
+            "check the coordinates (latitude and longitude swapped?) or mark the firm role 'external'",
+        ),
+        (
+            "doanh nghiệp cách tâm KCN {distance_km:.1f} km",
+            "kiểm tra tọa độ (nhầm vĩ độ và kinh độ?) hoặc ghi vai trò 'external'",
+        ),
     ),
     "land.split_exceeds_total": _c(
         "error",
-        ("the land-use split adds up to {split:.2f} ha, more than the total area {total:.2f} ha", "correct the areas: industrial + green + roads + technical + social infrastructure must not exceed the total"),
-        ("tổng cơ cấu sử dụng đất là {split:.2f} ha, lớn hơn tổng diện tích {total:.2f} ha", "sửa diện tích: đất công nghiệp + cây xanh + giao thông + hạ tầng kỹ thuật + hạ tầng xã hội không vượt tổng"),
+        (
+            "the land-use split adds up to {split:.2f} ha, more than the total area {total:.2f} ha",
+            "correct the areas: industrial + green + roads + technical + social infrastructure must not exceed the total",
+        ),
+        (
+            "tổng cơ cấu sử dụng đất là {split:.2f} ha, lớn hơn tổng diện tích {total:.2f} ha",
+            "sửa diện tích: đất công nghiệp + cây xanh + giao thông + hạ tầng kỹ thuật + hạ tầng xã hội không vượt tổng",
+        ),
     ),
     "land.leased_exceeds_industrial": _c(
         "error",
-        ("leased industrial land {leased:.2f} ha exceeds industrial land {industrial:.2f} ha", "correct the leased or the industrial land area"),
-        ("đất công nghiệp đã cho thuê {leased:.2f} ha lớn hơn đất công nghiệp {industrial:.2f} ha", "sửa diện tích đã cho thuê hoặc đất công nghiệp"),
+        (
+            "leased industrial land {leased:.2f} ha exceeds industrial land {industrial:.2f} ha",
+            "correct the leased or the industrial land area",
+        ),
+        (
+            "đất công nghiệp đã cho thuê {leased:.2f} ha lớn hơn đất công nghiệp {industrial:.2f} ha",
+            "sửa diện tích đã cho thuê hoặc đất công nghiệp",
+        ),
     ),
     "firms.employees_breakdown": _c(
         "error",
@@ -155,12 +208,18 @@ CHECKS: dict[str, dict[str, object]] = {
     ),
     "firms.roof_exceeds_land": _c(
         "warning",
-        ("roof area {roof:.0f} m2 exceeds land area {land:.0f} m2", "check the areas (multi-storey roofs are rare; units m2)"),
+        (
+            "roof area {roof:.0f} m2 exceeds land area {land:.0f} m2",
+            "check the areas (multi-storey roofs are rare; units m2)",
+        ),
         ("diện tích mái {roof:.0f} m2 lớn hơn diện tích đất {land:.0f} m2", "kiểm tra diện tích (đơn vị m2)"),
     ),
     "streams.undescribed": _c(
         "warning",
-        ("the stream has no resource class, waste code or description", "fill in at least 'description' so it can be classified"),
+        (
+            "the stream has no resource class, waste code or description",
+            "fill in at least 'description' so it can be classified",
+        ),
         ("dòng không có loại tài nguyên, mã chất thải hay mô tả", "điền ít nhất cột 'description' để phân loại được"),
     ),
     "streams.quantity_missing": _c(
@@ -170,8 +229,14 @@ CHECKS: dict[str, dict[str, object]] = {
     ),
     "streams.hazardous_flag": _c(
         "warning",
-        ("EWC code '{value}' is marked hazardous (*) but 'hazardous' is false", "set 'hazardous' to true or correct the code"),
-        ("mã EWC '{value}' là chất thải nguy hại (*) nhưng cột 'hazardous' là false", "ghi 'hazardous' là true hoặc sửa mã"),
+        (
+            "EWC code '{value}' is marked hazardous (*) but 'hazardous' is false",
+            "set 'hazardous' to true or correct the code",
+        ),
+        (
+            "mã EWC '{value}' là chất thải nguy hại (*) nhưng cột 'hazardous' là false",
+            "ghi 'hazardous' là true hoặc sửa mã",
+        ),
     ),
     "streams.months": _c(
         "error",
@@ -185,17 +250,32 @@ CHECKS: dict[str, dict[str, object]] = {
     ),
     "exchanges.self_loop": _c(
         "error",
-        ("supplier and receiver are the same firm '{value}'", "an exchange links two different firms; record internal reuse as an RECP measure"),
-        ("bên cung cấp và bên tiếp nhận cùng là '{value}'", "liên kết cộng sinh phải giữa hai doanh nghiệp khác nhau; tái sử dụng nội bộ ghi ở bảng giải pháp SXSH"),
+        (
+            "supplier and receiver are the same firm '{value}'",
+            "an exchange links two different firms; record internal reuse as an RECP measure",
+        ),
+        (
+            "bên cung cấp và bên tiếp nhận cùng là '{value}'",
+            "liên kết cộng sinh phải giữa hai doanh nghiệp khác nhau; tái sử dụng nội bộ ghi ở bảng giải pháp SXSH",
+        ),
     ),
     "exchanges.stream_mismatch": _c(
         "error",
-        ("stream '{value}' is {actual}, but the {role} needs {needed}", "use a stream of the {role} with direction '{direction}'"),
+        (
+            "stream '{value}' is {actual}, but the {role} needs {needed}",
+            "use a stream of the {role} with direction '{direction}'",
+        ),
         ("dòng '{value}' là {actual}, nhưng {role_vi} cần {needed}", "dùng dòng của {role_vi} có chiều '{direction}'"),
     ),
     "facts.applies_to": _c(
         "error",
-        ("fact '{value}' applies to {applies_to}, but '{entity}' is {actual}", "give this fact for {applies_to} ids only"),
-        ("nội dung '{value}' áp dụng cho {applies_to}, nhưng '{entity}' là {actual}", "chỉ ghi nội dung này cho mã {applies_to}"),
+        (
+            "fact '{value}' applies to {applies_to}, but '{entity}' is {actual}",
+            "give this fact for {applies_to} ids only",
+        ),
+        (
+            "nội dung '{value}' áp dụng cho {applies_to}, nhưng '{entity}' là {actual}",
+            "chỉ ghi nội dung này cho mã {applies_to}",
+        ),
     ),
 }

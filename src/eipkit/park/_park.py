@@ -44,8 +44,9 @@ class Park:
         Where the park was read from.
     """
 
-    def __init__(self, tables: Mapping[str, pl.DataFrame], report: ValidationReport | None = None,
-                 source: str = "") -> None:
+    def __init__(
+        self, tables: Mapping[str, pl.DataFrame], report: ValidationReport | None = None, source: str = ""
+    ) -> None:
         missing = [t for t in TABLES if t not in tables]
         if missing:
             raise ValueError(f"tables missing: {', '.join(missing)}; build a Park with read_park() or from_records()")
@@ -61,8 +62,9 @@ class Park:
         return cls(tables, report, source)
 
     @classmethod
-    def from_records(cls, park: Mapping[str, Any], strict: bool = False,
-                     **tables: list[dict[str, Any]] | pl.DataFrame) -> Park:
+    def from_records(
+        cls, park: Mapping[str, Any], strict: bool = False, **tables: list[dict[str, Any]] | pl.DataFrame
+    ) -> Park:
         """Build a park from Python data, with the same checks as a file.
 
         Parameters

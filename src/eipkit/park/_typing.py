@@ -33,7 +33,11 @@ _TYPE_TEXT = {
 
 _CODE_RULES: dict[str, tuple[str, str, str]] = {
     # code: (regex on digits-only text, name, format)
-    "waste_vn": (r"^\d{6}$", "Vietnamese waste code", "6 digits as 'NN NN NN' (Circular 02/2022/TT-BTNMT Appendix III)"),
+    "waste_vn": (
+        r"^\d{6}$",
+        "Vietnamese waste code",
+        "6 digits as 'NN NN NN' (Circular 02/2022/TT-BTNMT Appendix III)",
+    ),
     "ewc": (r"^\d{6}\*?$", "EWC code", "6 digits as 'NN NN NN', with '*' for hazardous entries"),
     "vsic": (r"^\d{2,5}$", "VSIC code", "2 to 5 digits, e.g. 1103 (format the cell as text to keep leading zeros)"),
     "isic": (r"^\d{2,4}$", "ISIC Rev.4 code", "2 to 4 digits, e.g. 1103"),
@@ -67,8 +71,17 @@ def header_map(raw: RawTable, table: TableSchema) -> tuple[dict[str, tuple[str, 
             if key == "" or key.startswith("_"):
                 continue
             suggestion = _suggest(key, table.names)
-            issues.append(Issue("columns.unknown", "warning", table.table, column=None, value=header,
-                                params={"suggestion": suggestion}, location=raw.location))
+            issues.append(
+                Issue(
+                    "columns.unknown",
+                    "warning",
+                    table.table,
+                    column=None,
+                    value=header,
+                    params={"suggestion": suggestion},
+                    location=raw.location,
+                )
+            )
             continue
         if name in found:
             issues.append(Issue("columns.duplicate", "error", table.table, column=name, location=raw.location))
@@ -83,12 +96,21 @@ def _bad_rows(raw_col: pl.Series, typed: pl.Series) -> list[int]:
 
 
 def _issue(check: str, raw: RawTable, col: Column, idx: int, value: Any, **params: Any) -> Issue:
-    return Issue(check, "error", raw.name, row=raw.file_row(idx), column=col.name,
-                 value=None if value is None else str(value), params=params, location=raw.location)
+    return Issue(
+        check,
+        "error",
+        raw.name,
+        row=raw.file_row(idx),
+        column=col.name,
+        value=None if value is None else str(value),
+        params=params,
+        location=raw.location,
+    )
 
 
-def _type_column(raw: RawTable, col: Column, text: pl.Series, header_unit: str | None,
-                 issues: list[Issue]) -> pl.Series:
+def _type_column(
+    raw: RawTable, col: Column, text: pl.Series, header_unit: str | None, issues: list[Issue]
+) -> pl.Series:
     """Convert one string column to its schema type; append issues for bad cells."""
     kind = col.type
     if kind in ("integer", "float"):
@@ -99,7 +121,9 @@ def _type_column(raw: RawTable, col: Column, text: pl.Series, header_unit: str |
         if kind == "integer":
             fractional = (numbers.is_not_null() & (numbers != numbers.round(0))).arg_true().to_list()
             for idx in fractional:
-                issues.append(_issue("values.type", raw, col, idx, text[idx], expected=en, expected_vi=vi, example=example))
+                issues.append(
+                    _issue("values.type", raw, col, idx, text[idx], expected=en, expected_vi=vi, example=example)
+                )
             numbers = pl.select(pl.when(numbers.round(0) == numbers).then(numbers).otherwise(None)).to_series()
             numbers = numbers.cast(pl.Int64)
         elif header_unit is not None and col.unit is not None and header_unit != col.unit:
@@ -109,8 +133,7 @@ def _type_column(raw: RawTable, col: Column, text: pl.Series, header_unit: str |
     if kind == "boolean":
         lowered = text.str.strip_chars().str.to_lowercase()
         typed = pl.select(
-            pl.when(lowered.is_in(list(_TRUE))).then(True).when(lowered.is_in(list(_FALSE))).then(False)
-            .otherwise(None)
+            pl.when(lowered.is_in(list(_TRUE))).then(True).when(lowered.is_in(list(_FALSE))).then(False).otherwise(None)
         ).to_series()
         en, vi, example = _TYPE_TEXT["boolean"]
         for idx in _bad_rows(text, typed):
@@ -139,8 +162,9 @@ def _type_column(raw: RawTable, col: Column, text: pl.Series, header_unit: str |
         preview = ", ".join(allowed[:12]) + (" ..." if len(allowed) > 12 else "")
         for idx in bad.arg_true().to_list():
             value = stripped[idx]
-            issues.append(_issue("values.enum", raw, col, idx, value, allowed=preview,
-                                 suggestion=_suggest(str(value), allowed)))
+            issues.append(
+                _issue("values.enum", raw, col, idx, value, allowed=preview, suggestion=_suggest(str(value), allowed))
+            )
         return pl.select(pl.when(bad).then(None).otherwise(stripped)).to_series().alias(col.name)
     if kind == "id":
         bad = stripped.is_not_null() & ~stripped.str.contains(_ID)
@@ -161,8 +185,11 @@ def _type_column(raw: RawTable, col: Column, text: pl.Series, header_unit: str |
 def _header_unit_ok(raw: RawTable, col: Column, unit: str, issues: list[Issue]) -> bool:
     reason = None
     if col.unit is None:
-        reason = "is not used: this column has no fixed unit" if col.unit_column is None else \
-            f"is not used: units go in the column '{col.unit_column}'"
+        reason = (
+            "is not used: this column has no fixed unit"
+            if col.unit_column is None
+            else f"is not used: units go in the column '{col.unit_column}'"
+        )
     else:
         try:
             parse_unit(unit)
@@ -171,8 +198,17 @@ def _header_unit_ok(raw: RawTable, col: Column, unit: str, issues: list[Issue]) 
             reason = f"is not convertible to {col.unit} ({kind_name(col.unit)})"
     if reason is None:
         return True
-    issues.append(Issue("columns.unit", "error", raw.name, column=col.name, value=unit,
-                        params={"reason": reason, "unit": col.unit or "-"}, location=raw.location))
+    issues.append(
+        Issue(
+            "columns.unit",
+            "error",
+            raw.name,
+            column=col.name,
+            value=unit,
+            params={"reason": reason, "unit": col.unit or "-"},
+            location=raw.location,
+        )
+    )
     return False
 
 
@@ -188,10 +224,19 @@ def type_table(raw: RawTable, table: TableSchema) -> tuple[pl.DataFrame, list[Is
     for col in table.columns:
         if col.name not in found:
             if col.required:
-                issues.append(Issue("columns.missing_required", "error", raw.name, column=col.name,
-                                    params={"label": col.label.en}, location=raw.location))
-            columns.append(pl.Series(col.name, [col.default] * n if col.default is not None else [None] * n,
-                                     dtype=_dtype(col)))
+                issues.append(
+                    Issue(
+                        "columns.missing_required",
+                        "error",
+                        raw.name,
+                        column=col.name,
+                        params={"label": col.label.en, "label_vi": col.label.vi},
+                        location=raw.location,
+                    )
+                )
+            columns.append(
+                pl.Series(col.name, [col.default] * n if col.default is not None else [None] * n, dtype=_dtype(col))
+            )
             continue
         header, unit = found[col.name]
         if unit is not None and not _header_unit_ok(raw, col, unit, issues):
@@ -201,7 +246,7 @@ def type_table(raw: RawTable, table: TableSchema) -> tuple[pl.DataFrame, list[Is
         typed = _type_column(raw, col, text, unit, issues)
         if col.required:
             for idx in text.is_null().arg_true().to_list():
-                issues.append(_issue("values.required", raw, col, idx, None, label=col.label.en))
+                issues.append(_issue("values.required", raw, col, idx, None, label=col.label.en, label_vi=col.label.vi))
         if col.min is not None or col.max is not None:
             _check_range(raw, col, typed, issues)
         if col.default is not None:
@@ -218,8 +263,19 @@ def _check_range(raw: RawTable, col: Column, typed: pl.Series, issues: list[Issu
         value = typed[idx]
         if col.name in ("latitude", "longitude"):
             axis = "latitude" if col.name == "latitude" else "longitude"
-            issues.append(_issue("coords.range", raw, col, idx, value, axis=axis,
-                                 axis_vi="vĩ độ" if axis == "latitude" else "kinh độ", low=low, high=high))
+            issues.append(
+                _issue(
+                    "coords.range",
+                    raw,
+                    col,
+                    idx,
+                    value,
+                    axis=axis,
+                    axis_vi="vĩ độ" if axis == "latitude" else "kinh độ",
+                    low=low,
+                    high=high,
+                )
+            )
         elif col.min == 0 and value < 0:
             issues.append(_issue("values.negative", raw, col, idx, value))
         else:

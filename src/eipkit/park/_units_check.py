@@ -40,14 +40,24 @@ _EXAMPLES = {"flow": "t/a, m3/day, MWh/a, kW", "cost": "VND/t, VND/m3, VND/kWh"}
 
 
 def _issue(check: str, raw: RawTable, idx: int, column: str, value: Any, **params: Any) -> Issue:
-    return Issue(check, "error", raw.name, row=raw.file_row(idx), column=column,
-                 value=None if value is None else str(value), params=params, location=raw.location)
+    return Issue(
+        check,
+        "error",
+        raw.name,
+        row=raw.file_row(idx),
+        column=column,
+        value=None if value is None else str(value),
+        params=params,
+        location=raw.location,
+    )
 
 
 def _missing_units(raw: RawTable, frame: pl.DataFrame, value: str, unit: str, example: str) -> list[Issue]:
     mask = frame.get_column(value).is_not_null() & frame.get_column(unit).is_null()
-    return [_issue("units.missing", raw, idx, value, None, unit_column=unit, example=example)
-            for idx in mask.arg_true().to_list()]
+    return [
+        _issue("units.missing", raw, idx, value, None, unit_column=unit, example=example)
+        for idx in mask.arg_true().to_list()
+    ]
 
 
 def _flow_issues(raw: RawTable, frame: pl.DataFrame, value: str, unit: str, period: str | None) -> list[Issue]:
@@ -70,8 +80,19 @@ def _flow_issues(raw: RawTable, frame: pl.DataFrame, value: str, unit: str, peri
             stock = kind in ("mass", "volume", "energy", "count")
             check = "units.period" if stock or "already has a period" in str(exc) else "units.kind"
             for idx in mask.fill_null(False).arg_true().to_list():
-                issues.append(_issue(check, raw, idx, unit, u, reason=str(exc), kind=kind,
-                                     expected="an amount per period", example=_EXAMPLES["flow"]))
+                issues.append(
+                    _issue(
+                        check,
+                        raw,
+                        idx,
+                        unit,
+                        u,
+                        reason=str(exc),
+                        kind=kind,
+                        expected="an amount per period",
+                        example=_EXAMPLES["flow"],
+                    )
+                )
     return issues
 
 
@@ -108,8 +129,18 @@ def _cost_issues(raw: RawTable, streams: pl.DataFrame) -> list[Issue]:
             expected = CANONICAL_UNITS[_COST_KIND[flow_kind]]
             mask = (streams.get_column("unit") == u) & (streams.get_column("cost_unit") == cu)
             for idx in mask.fill_null(False).arg_true().to_list():
-                issues.append(_issue("units.kind", raw, idx, "cost_unit", cu, kind=cost_kind,
-                                     expected=f"currency per unit of {flow_kind} ({expected})", example=expected))
+                issues.append(
+                    _issue(
+                        "units.kind",
+                        raw,
+                        idx,
+                        "cost_unit",
+                        cu,
+                        kind=cost_kind,
+                        expected=f"currency per unit of {flow_kind} ({expected})",
+                        example=expected,
+                    )
+                )
     return issues
 
 
@@ -128,13 +159,24 @@ def _quality_issues(raw: RawTable, qualities: pl.DataFrame) -> list[Issue]:
         if kind not in [kind_of(a) for a in allowed]:
             mask = (qualities.get_column("parameter") == param) & (qualities.get_column("unit") == u)
             for idx in mask.fill_null(False).arg_true().to_list():
-                issues.append(_issue("units.kind", raw, idx, "unit", u, kind=kind,
-                                     expected=" or ".join(kind_of(a) for a in allowed), example=allowed[0]))
+                issues.append(
+                    _issue(
+                        "units.kind",
+                        raw,
+                        idx,
+                        "unit",
+                        u,
+                        kind=kind,
+                        expected=" or ".join(kind_of(a) for a in allowed),
+                        example=allowed[0],
+                    )
+                )
     return issues
 
 
-def _annualise(frame: pl.DataFrame, value: str, unit: str, period: str | None,
-               hours: np.ndarray) -> tuple[pl.Series, pl.Series]:
+def _annualise(
+    frame: pl.DataFrame, value: str, unit: str, period: str | None, hours: np.ndarray
+) -> tuple[pl.Series, pl.Series]:
     n = frame.height
     kinds = np.full(n, None, dtype=object)
     amounts = np.full(n, np.nan)
@@ -171,7 +213,9 @@ def derive_columns(frames: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
         hours = np.where(np.isnan(hours), fallback, hours)
         kind, amount = _annualise(s, "quantity", "unit", "period", hours)
         cost = _canonical_cost(s, kind)
-        out["streams"] = s.with_columns(kind.alias("amount_kind"), amount.alias("amount"), (cost * amount).alias("annual_cost"))
+        out["streams"] = s.with_columns(
+            kind.alias("amount_kind"), amount.alias("amount"), (cost * amount).alias("annual_cost")
+        )
     for table, value, unit in (("exchanges", "quantity", "unit"), ("measures", "resource_saving", "saving_unit")):
         if table in frames:
             f = frames[table]
@@ -186,7 +230,7 @@ def derive_columns(frames: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
 
 
 def _canonical_cost(streams: pl.DataFrame, kinds: pl.Series) -> pl.Series:
-    """Unit cost in VND per canonical unit of the stream's amount kind (NaN where unknown)."""
+    """Return the unit cost in VND per canonical unit of the stream's amount kind (NaN where unknown)."""
     values = streams.get_column("unit_cost").cast(pl.Float64).to_numpy()
     result = np.full(streams.height, np.nan)
     keys = pl.DataFrame({"u": streams.get_column("cost_unit"), "k": kinds}).with_row_index("i")
@@ -218,4 +262,6 @@ def _canonical_qualities(qualities: pl.DataFrame) -> pl.DataFrame:
             for i in idx:
                 units_out[int(i)] = target
             break
-    return qualities.with_columns(pl.Series("canonical_value", out).fill_nan(None), pl.Series("canonical_unit", units_out, dtype=pl.String))
+    return qualities.with_columns(
+        pl.Series("canonical_value", out).fill_nan(None), pl.Series("canonical_unit", units_out, dtype=pl.String)
+    )

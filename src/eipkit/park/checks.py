@@ -25,9 +25,29 @@ __all__ = ["TABLE_CHECKS", "run_checks"]
 
 _VSIC2018_DIVISIONS = frozenset(
     f"{d:02d}"
-    for lo, hi in ((1, 3), (5, 9), (10, 33), (35, 35), (36, 39), (41, 43), (45, 47), (49, 53), (55, 56),
-                   (58, 63), (64, 66), (68, 68), (69, 75), (77, 82), (84, 84), (85, 85), (86, 88), (90, 93),
-                   (94, 96), (97, 98), (99, 99))
+    for lo, hi in (
+        (1, 3),
+        (5, 9),
+        (10, 33),
+        (35, 35),
+        (36, 39),
+        (41, 43),
+        (45, 47),
+        (49, 53),
+        (55, 56),
+        (58, 63),
+        (64, 66),
+        (68, 68),
+        (69, 75),
+        (77, 82),
+        (84, 84),
+        (85, 85),
+        (86, 88),
+        (90, 93),
+        (94, 96),
+        (97, 98),
+        (99, 99),
+    )
     for d in range(lo, hi + 1)
 )
 _MONTHS = re.compile(r"^\s*(\d{1,2}(\s*-\s*\d{1,2})?)(\s*,\s*\d{1,2}(\s*-\s*\d{1,2})?)*\s*$")
@@ -37,10 +57,19 @@ Frames = dict[str, pl.DataFrame]
 Raws = dict[str, RawTable]
 
 
-def _at(check: str, raw: RawTable, idx: int, column: str | None, value: Any, severity: str = "error",
-        **params: Any) -> Issue:
-    return Issue(check, "error" if severity == "error" else "warning", raw.name, row=raw.file_row(idx),
-                 column=column, value=None if value is None else str(value), params=params, location=raw.location)
+def _at(
+    check: str, raw: RawTable, idx: int, column: str | None, value: Any, severity: str = "error", **params: Any
+) -> Issue:
+    return Issue(
+        check,
+        "error" if severity == "error" else "warning",
+        raw.name,
+        row=raw.file_row(idx),
+        column=column,
+        value=None if value is None else str(value),
+        params=params,
+        location=raw.location,
+    )
 
 
 def check_duplicates(frames: Frames, raws: Raws) -> list[Issue]:
@@ -52,7 +81,9 @@ def check_duplicates(frames: Frames, raws: Raws) -> list[Issue]:
             continue
         key = list(table.key)
         indexed = frame.select(key).with_row_index("_i")
-        dup = indexed.filter(pl.struct(key).is_duplicated() & pl.all_horizontal(pl.col(k).is_not_null() for k in key[:1]))
+        dup = indexed.filter(
+            pl.struct(key).is_duplicated() & pl.all_horizontal(pl.col(k).is_not_null() for k in key[:1])
+        )
         first: dict[tuple[Any, ...], int] = {}
         for row in dup.iter_rows():
             idx, values = row[0], tuple(row[1:])
@@ -60,8 +91,17 @@ def check_duplicates(frames: Frames, raws: Raws) -> list[Issue]:
                 first[values] = idx
                 continue
             shown = "/".join("" if v is None else str(v) for v in values)
-            issues.append(_at("ids.duplicate", raws[name], idx, key[0], shown, key=" + ".join(key),
-                              first_row=raws[name].file_row(first[values])))
+            issues.append(
+                _at(
+                    "ids.duplicate",
+                    raws[name],
+                    idx,
+                    key[0],
+                    shown,
+                    key=" + ".join(key),
+                    first_row=raws[name].file_row(first[values]),
+                )
+            )
     return issues
 
 
@@ -93,8 +133,9 @@ def check_references(frames: Frames, raws: Raws) -> list[Issue]:
                 value = values[idx]
                 close = difflib.get_close_matches(str(value), list(known), n=1, cutoff=0.7)
                 suggestion = f" (-> '{close[0]}'?)" if close else ""
-                issues.append(_at("refs.unknown", raws[name], idx, col.name, value, target=target_text,
-                                  suggestion=suggestion))
+                issues.append(
+                    _at("refs.unknown", raws[name], idx, col.name, value, target=target_text, suggestion=suggestion)
+                )
     return issues
 
 
@@ -106,24 +147,37 @@ def check_park_record(frames: Frames, raws: Raws) -> list[Issue]:
     rec = park.row(0, named=True)
     raw = raws["park"]
     issues: list[Issue] = []
-    parts = ["industrial_land_area", "green_area", "road_area", "technical_infrastructure_area",
-             "social_infrastructure_area"]
+    parts = [
+        "industrial_land_area",
+        "green_area",
+        "road_area",
+        "technical_infrastructure_area",
+        "social_infrastructure_area",
+    ]
     split = sum(rec[p] or 0.0 for p in parts)
     total = rec["total_area"]
     if total is not None and split > total * (1 + 1e-9):
-        issues.append(_at("land.split_exceeds_total", raw, 0, "total_area",
-                          total, split=split, total=total))
+        issues.append(_at("land.split_exceeds_total", raw, 0, "total_area", total, split=split, total=total))
     leased, industrial = rec["leased_industrial_area"], rec["industrial_land_area"]
     if leased is not None and industrial is not None and leased > industrial * (1 + 1e-9):
-        issues.append(_at("land.leased_exceeds_industrial", raw, 0,
-                          "leased_industrial_area", leased, leased=leased, industrial=industrial))
+        issues.append(
+            _at(
+                "land.leased_exceeds_industrial",
+                raw,
+                0,
+                "leased_industrial_area",
+                leased,
+                leased=leased,
+                industrial=industrial,
+            )
+        )
     if (rec["latitude"] is None) != (rec["longitude"] is None):
         issues.append(_at("coords.partial", raw, 0, "latitude", rec["latitude"]))
     return issues
 
 
 def haversine_km(lat1: Any, lon1: Any, lat2: Any, lon2: Any) -> Any:
-    """Great-circle distance in km between points given in degrees (vectorised).
+    r"""Great-circle distance in km between points given in degrees (vectorised).
 
     Uses the haversine formula on a sphere of radius 6,371 km:
     :math:`d = 2R\\arcsin\\sqrt{\\sin^2(\\Delta\\varphi/2)+\\cos\\varphi_1\\cos\\varphi_2\\sin^2(\\Delta\\lambda/2)}`.
@@ -151,18 +205,21 @@ def check_firms(frames: Frames, raws: Raws) -> list[Issue]:
         dist = haversine_km(lat.to_numpy(), lon.to_numpy(), park["latitude"], park["longitude"])
         far = (firms.get_column("role") != "external").to_numpy() & (np.nan_to_num(dist, nan=0.0) > _FAR_KM)
         for idx in np.flatnonzero(far):
-            issues.append(_at("coords.far", raw, int(idx), "latitude", lat[int(idx)], "warning",
-                              distance_km=float(dist[idx])))
+            issues.append(
+                _at("coords.far", raw, int(idx), "latitude", lat[int(idx)], "warning", distance_km=float(dist[idx]))
+            )
     total = firms.get_column("employees")
     for part, vi in (("employees_female", "Số lao động nữ"), ("employees_local", "Số lao động địa phương")):
         values = firms.get_column(part)
         for idx in (values > total).fill_null(False).arg_true().to_list():
-            issues.append(_at("firms.employees_breakdown", raw, idx, part, values[idx], part=part, part_vi=vi,
-                              total=total[idx]))
+            issues.append(
+                _at("firms.employees_breakdown", raw, idx, part, values[idx], part=part, part_vi=vi, total=total[idx])
+            )
     roof, land = firms.get_column("roof_area"), firms.get_column("land_area")
     for idx in (roof > land).fill_null(False).arg_true().to_list():
-        issues.append(_at("firms.roof_exceeds_land", raw, idx, "roof_area", roof[idx], "warning",
-                          roof=roof[idx], land=land[idx]))
+        issues.append(
+            _at("firms.roof_exceeds_land", raw, idx, "roof_area", roof[idx], "warning", roof=roof[idx], land=land[idx])
+        )
     sectors = vocabulary("sectors")
     for col in ("vsic_2018", "isic_rev4"):
         codes = firms.get_column(col)
@@ -175,8 +232,18 @@ def check_firms(frames: Frames, raws: Raws) -> list[Issue]:
                 sector = firms.get_column("sector")[idx]
                 typical = sectors.get(sector, {}).get("vsic_divisions") if sector else None
                 if typical and division not in typical:
-                    issues.append(_at("codes.sector_mismatch", raw, idx, col, codes[idx], "warning",
-                                      division=division, sector=sector))
+                    issues.append(
+                        _at(
+                            "codes.sector_mismatch",
+                            raw,
+                            idx,
+                            col,
+                            codes[idx],
+                            "warning",
+                            division=division,
+                            sector=sector,
+                        )
+                    )
     return issues
 
 
@@ -186,8 +253,12 @@ def check_streams(frames: Frames, raws: Raws) -> list[Issue]:
         return []
     s, raw = frames["streams"], raws["streams"]
     issues: list[Issue] = []
-    undescribed = (s.get_column("resource_class").is_null() & s.get_column("description").is_null()
-                   & s.get_column("waste_code_vn").is_null() & s.get_column("ewc_code").is_null())
+    undescribed = (
+        s.get_column("resource_class").is_null()
+        & s.get_column("description").is_null()
+        & s.get_column("waste_code_vn").is_null()
+        & s.get_column("ewc_code").is_null()
+    )
     for idx in undescribed.arg_true().to_list():
         issues.append(_at("streams.undescribed", raw, idx, "description", None, "warning"))
     no_qty = s.get_column("quantity").is_null() & ~s.get_column("category").is_in(["service", "capacity"])
@@ -226,19 +297,38 @@ def check_exchanges(frames: Frames, raws: Raws) -> list[Issue]:
     streams = frames.get("streams")
     if streams is None:
         return issues
-    owner = dict(zip(streams.get_column("id").to_list(),
-                     zip(streams.get_column("firm").to_list(), streams.get_column("direction").to_list(), strict=True),
-                     strict=True))
-    for col, party, direction, role, role_vi in (("supply_stream", "supplier", "out", "supplier", "bên cung cấp"),
-                                                 ("demand_stream", "receiver", "in", "receiver", "bên tiếp nhận")):
-        for idx, (stream, firm) in enumerate(zip(ex.get_column(col).to_list(), ex.get_column(party).to_list(), strict=True)):
+    owner = dict(
+        zip(
+            streams.get_column("id").to_list(),
+            zip(streams.get_column("firm").to_list(), streams.get_column("direction").to_list(), strict=True),
+            strict=True,
+        )
+    )
+    for col, party, direction, role, role_vi in (
+        ("supply_stream", "supplier", "out", "supplier", "bên cung cấp"),
+        ("demand_stream", "receiver", "in", "receiver", "bên tiếp nhận"),
+    ):
+        for idx, (stream, firm) in enumerate(
+            zip(ex.get_column(col).to_list(), ex.get_column(party).to_list(), strict=True)
+        ):
             if stream is None or stream not in owner or firm is None:
                 continue
             s_firm, s_dir = owner[stream]
             if s_firm != firm or s_dir != direction:
-                issues.append(_at("exchanges.stream_mismatch", raw, idx, col, stream,
-                                  actual=f"'{s_dir}' of firm '{s_firm}'", needed=f"'{direction}' of firm '{firm}'",
-                                  role=role, role_vi=role_vi, direction=direction))
+                issues.append(
+                    _at(
+                        "exchanges.stream_mismatch",
+                        raw,
+                        idx,
+                        col,
+                        stream,
+                        actual=f"'{s_dir}' of firm '{s_firm}'",
+                        needed=f"'{direction}' of firm '{firm}'",
+                        role=role,
+                        role_vi=role_vi,
+                        direction=direction,
+                    )
+                )
     return issues
 
 
@@ -259,8 +349,18 @@ def check_facts(frames: Frames, raws: Raws) -> list[Issue]:
         if actual is None:
             continue
         if (applies == "park") != (actual == "the park"):
-            issues.append(_at("facts.applies_to", raw, idx, "entity", fact, entity=entity,
-                              applies_to="the park" if applies == "park" else "firms", actual=actual))
+            issues.append(
+                _at(
+                    "facts.applies_to",
+                    raw,
+                    idx,
+                    "entity",
+                    fact,
+                    entity=entity,
+                    applies_to="the park" if applies == "park" else "firms",
+                    actual=actual,
+                )
+            )
     return issues
 
 

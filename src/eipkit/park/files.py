@@ -5,11 +5,14 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import polars as pl
+
 from eipkit._version import __version__
 from eipkit.park._park import Park
 from eipkit.park.io_csv import read_folder, write_folder
 from eipkit.park.io_excel import read_workbook, write_workbook
 from eipkit.park.issues import Issue, ParkValidationError, ValidationReport
+from eipkit.park.schema import TABLES, schema
 
 __all__ = ["read_park", "write_park", "write_template"]
 
@@ -45,9 +48,17 @@ def read_park(path: str | os.PathLike[str], strict: bool = False) -> Park:
     elif p.suffix.lower() in _EXCEL:
         raws = read_workbook(p)
     else:
-        report = ValidationReport([Issue("file.unreadable", "error", "park", location=p.name,
-                                         params={"reason": "not a .xlsx workbook or a park folder",
-                                                 "kind": "Excel (.xlsx) or park folder"})])
+        report = ValidationReport(
+            [
+                Issue(
+                    "file.unreadable",
+                    "error",
+                    "park",
+                    location=p.name,
+                    params={"reason": "not a .xlsx workbook or a park folder", "kind": "Excel (.xlsx) or park folder"},
+                )
+            ]
+        )
         raise ParkValidationError(report, str(p))
     return Park.from_raw(raws, source=str(p), strict=strict)
 
@@ -79,17 +90,19 @@ def write_template(path: str | os.PathLike[str], lang: str = "vi") -> Path:
     >>> out.suffix
     '.xlsx'
     """
-    import polars as pl
-
-    from eipkit.park.schema import TABLES, schema
-
-    tables = {name: pl.DataFrame({c.name: [] for c in schema()[name].columns},
-                                 schema={c.name: _polars_type(c.type) for c in schema()[name].columns})
-              for name in TABLES}
+    tables = {
+        name: pl.DataFrame(
+            {c.name: [] for c in schema()[name].columns},
+            schema={c.name: _polars_type(c.type) for c in schema()[name].columns},
+        )
+        for name in TABLES
+    }
     return write_workbook(tables, path, lang=lang)
 
 
-def _polars_type(kind: str) -> "pl.DataType":
+def _polars_type(kind: str) -> pl.DataType:
     import polars as pl
 
-    return {"integer": pl.Int64(), "float": pl.Float64(), "boolean": pl.Boolean(), "date": pl.Date()}.get(kind, pl.String())
+    return {"integer": pl.Int64(), "float": pl.Float64(), "boolean": pl.Boolean(), "date": pl.Date()}.get(
+        kind, pl.String()
+    )

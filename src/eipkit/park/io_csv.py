@@ -86,8 +86,13 @@ def write_folder(tables: dict[str, pl.DataFrame], folder: str | os.PathLike[str]
             text = _record_as_text(tables[name]) if name == "park" else table_as_text(tables[name], name)
             text.write_csv(tmp / f"{name}.csv", null_value="")
         park_id = tables["park"].get_column("id")[0] if tables["park"].height else None
-        meta: dict[str, Any] = {"format": FORMAT, "format_version": FORMAT_VERSION, "park": park_id,
-                                "tables": list(TABLES), "eipkit_version": eipkit_version}
+        meta: dict[str, Any] = {
+            "format": FORMAT,
+            "format_version": FORMAT_VERSION,
+            "park": park_id,
+            "tables": list(TABLES),
+            "eipkit_version": eipkit_version,
+        }
         (tmp / "meta.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         target.mkdir(exist_ok=True)
         for item in tmp.iterdir():
@@ -115,12 +120,29 @@ def read_folder(folder: str | os.PathLike[str]) -> dict[str, RawTable]:
             meta = json.loads(meta_path.read_text(encoding="utf-8"))
         except (OSError, json.JSONDecodeError) as exc:
             meta = {}
-            report.add(Issue("file.unreadable", "error", "park", location="meta.json",
-                             params={"reason": str(exc), "kind": "JSON"}))
+            report.add(
+                Issue(
+                    "file.unreadable",
+                    "error",
+                    "park",
+                    location="meta.json",
+                    params={"reason": str(exc), "kind": "JSON"},
+                )
+            )
         if meta.get("format", FORMAT) != FORMAT or int(meta.get("format_version", 1)) > FORMAT_VERSION:
-            report.add(Issue("file.unreadable", "error", "park", location="meta.json",
-                             params={"reason": f"format {meta.get('format')} version {meta.get('format_version')} "
-                                     f"is not {FORMAT} <= {FORMAT_VERSION}; update eipkit", "kind": "eipkit park"}))
+            report.add(
+                Issue(
+                    "file.unreadable",
+                    "error",
+                    "park",
+                    location="meta.json",
+                    params={
+                        "reason": f"format {meta.get('format')} version {meta.get('format_version')} "
+                        f"is not {FORMAT} <= {FORMAT_VERSION}; update eipkit",
+                        "kind": "eipkit park",
+                    },
+                )
+            )
     raws: dict[str, RawTable] = {}
     for name in TABLES:
         file = path / f"{name}.csv"
@@ -129,8 +151,15 @@ def read_folder(folder: str | os.PathLike[str]) -> dict[str, RawTable]:
         try:
             frame = pl.read_csv(file, infer_schema=False, encoding="utf8", truncate_ragged_lines=False)
         except (pl.exceptions.PolarsError, OSError, UnicodeDecodeError) as exc:
-            report.add(Issue("file.unreadable", "error", name, location=file.name,
-                             params={"reason": str(exc).splitlines()[0], "kind": "CSV (UTF-8)"}))
+            report.add(
+                Issue(
+                    "file.unreadable",
+                    "error",
+                    name,
+                    location=file.name,
+                    params={"reason": str(exc).splitlines()[0], "kind": "CSV (UTF-8)"},
+                )
+            )
             continue
         frame = frame.rename({c: c.lstrip("\ufeff") for c in frame.columns})
         raws[name] = RawTable(name, frame, location=file.name, first_row=2)

@@ -37,36 +37,72 @@ _MAX_VALIDATION_ROWS = 5000
 _INSTRUCTIONS = {
     "en": [
         ("eipkit park workbook", "title"),
-        ("Fill in one sheet per table. Row 1 holds the column keys eipkit reads: do not change them. "
-         "Rows 2 and 3 give each column's name in English and Vietnamese; data start on row 4.", ""),
+        (
+            "Fill in one sheet per table. Row 1 holds the column keys eipkit reads: do not change them. "
+            "Rows 2 and 3 give each column's name in English and Vietnamese; data start on row 4.",
+            "",
+        ),
         ("The 'park' sheet describes the park itself, one field per row: fill in the 'value' column.", ""),
-        ("Every firm, stream, exchange and measure needs a short id (letters, digits, '_', '-', '.') that "
-         "never changes; other sheets refer to firms and streams by these ids.", ""),
-        ("Quantities are written with their unit in the next column, e.g. 120 and 't/month', 35 and "
-         "'m3/day', 850 and 'MWh/a'. A unit without a period (t, GJ) needs the 'period' column.", ""),
-        ("A unit in a header (e.g. 'land_area [m2]') may be changed to another unit of the same kind "
-         "(e.g. 'land_area [ha]'): eipkit converts the values.", ""),
-        ("Cells with a drop-down accept only the listed values; the 'lists' sheet explains every value. "
-         "Leave a cell empty when a value is unknown: eipkit never guesses.", ""),
-        ("Check the workbook with:  eipkit validate WORKBOOK.xlsx  - every problem is reported with its "
-         "sheet, row and column.", ""),
+        (
+            "Every firm, stream, exchange and measure needs a short id (letters, digits, '_', '-', '.') that "
+            "never changes; other sheets refer to firms and streams by these ids.",
+            "",
+        ),
+        (
+            "Quantities are written with their unit in the next column, e.g. 120 and 't/month', 35 and "
+            "'m3/day', 850 and 'MWh/a'. A unit without a period (t, GJ) needs the 'period' column.",
+            "",
+        ),
+        (
+            "A unit in a header (e.g. 'land_area [m2]') may be changed to another unit of the same kind "
+            "(e.g. 'land_area [ha]'): eipkit converts the values.",
+            "",
+        ),
+        (
+            "Cells with a drop-down accept only the listed values; the 'lists' sheet explains every value. "
+            "Leave a cell empty when a value is unknown: eipkit never guesses.",
+            "",
+        ),
+        (
+            "Check the workbook with:  eipkit validate WORKBOOK.xlsx  - every problem is reported with its "
+            "sheet, row and column.",
+            "",
+        ),
         ("Sheets", "title"),
     ],
     "vi": [
         ("Biểu mẫu dữ liệu KCN của eipkit", "title"),
-        ("Mỗi trang tính là một bảng. Dòng 1 là mã cột mà eipkit đọc: không sửa. Dòng 2 và 3 là tên cột "
-         "bằng tiếng Việt và tiếng Anh; số liệu bắt đầu từ dòng 4.", ""),
+        (
+            "Mỗi trang tính là một bảng. Dòng 1 là mã cột mà eipkit đọc: không sửa. Dòng 2 và 3 là tên cột "
+            "bằng tiếng Việt và tiếng Anh; số liệu bắt đầu từ dòng 4.",
+            "",
+        ),
         ("Trang 'park' mô tả KCN, mỗi dòng một thông tin: điền vào cột 'value'.", ""),
-        ("Mỗi doanh nghiệp, dòng vật chất, liên kết và giải pháp cần một mã ngắn (chữ, số, '_', '-', '.') "
-         "không thay đổi; các trang khác tham chiếu doanh nghiệp và dòng bằng mã này.", ""),
-        ("Khối lượng ghi kèm đơn vị ở cột bên cạnh, ví dụ 120 và 't/month', 35 và 'm3/day', 850 và "
-         "'MWh/a'. Đơn vị không có kỳ (t, GJ) cần điền cột 'period'.", ""),
-        ("Đơn vị trong tiêu đề (ví dụ 'land_area [m2]') có thể đổi sang đơn vị cùng loại (ví dụ "
-         "'land_area [ha]'): eipkit tự quy đổi.", ""),
-        ("Ô có danh sách chọn chỉ nhận các giá trị trong danh sách; trang 'lists' giải thích từng giá trị. "
-         "Để trống ô khi chưa có số liệu: eipkit không tự đoán.", ""),
-        ("Kiểm tra biểu mẫu bằng lệnh:  eipkit validate TEN_TEP.xlsx  - mỗi lỗi được báo kèm trang tính, "
-         "dòng và cột.", ""),
+        (
+            "Mỗi doanh nghiệp, dòng vật chất, liên kết và giải pháp cần một mã ngắn (chữ, số, '_', '-', '.') "
+            "không thay đổi; các trang khác tham chiếu doanh nghiệp và dòng bằng mã này.",
+            "",
+        ),
+        (
+            "Khối lượng ghi kèm đơn vị ở cột bên cạnh, ví dụ 120 và 't/month', 35 và 'm3/day', 850 và "
+            "'MWh/a'. Đơn vị không có kỳ (t, GJ) cần điền cột 'period'.",
+            "",
+        ),
+        (
+            "Đơn vị trong tiêu đề (ví dụ 'land_area [m2]') có thể đổi sang đơn vị cùng loại (ví dụ "
+            "'land_area [ha]'): eipkit tự quy đổi.",
+            "",
+        ),
+        (
+            "Ô có danh sách chọn chỉ nhận các giá trị trong danh sách; trang 'lists' giải thích từng giá trị. "
+            "Để trống ô khi chưa có số liệu: eipkit không tự đoán.",
+            "",
+        ),
+        (
+            "Kiểm tra biểu mẫu bằng lệnh:  eipkit validate TEN_TEP.xlsx  - mỗi lỗi được báo kèm trang tính, "
+            "dòng và cột.",
+            "",
+        ),
         ("Các trang tính", "title"),
     ],
 }
@@ -100,63 +136,83 @@ def _list_ranges() -> dict[str, str]:
 
 
 def _write_lists(wb: Any, fmt: dict[str, Any]) -> None:
+    """Write the 'lists' sheet row by row (the workbook streams rows to disk)."""
     ws = wb.add_worksheet("lists")
-    for k, (name, entries) in enumerate(_list_entries()):
-        col = 4 * k
-        ws.write(0, col, name, fmt["key"])
-        described = any(en or vi for _, en, vi in entries)
-        if described:
-            ws.write(1, col + 1, "English", fmt["label"])
-            ws.write(1, col + 2, "Tiếng Việt", fmt["label"])
-        for i, (key, en, vi) in enumerate(entries):
-            ws.write_string(2 + i, col, key)
-            if described:
-                ws.write_string(2 + i, col + 1, en)
-                ws.write_string(2 + i, col + 2, vi)
-        ws.set_column(col, col, 22)
-        ws.set_column(col + 1, col + 2, 28 if described else 2)
+    lists = _list_entries()
+    described = [any(en or vi for _, en, vi in entries) for _, entries in lists]
+    for k, (name, _) in enumerate(lists):
+        ws.write(0, 4 * k, name, fmt["key"])
+        ws.set_column(4 * k, 4 * k, 22)
+        ws.set_column(4 * k + 1, 4 * k + 2, 28 if described[k] else 2)
+    for k in range(len(lists)):
+        if described[k]:
+            ws.write(1, 4 * k + 1, "English", fmt["label"])
+            ws.write(1, 4 * k + 2, "Tiếng Việt", fmt["label"])
+    for i in range(max(len(entries) for _, entries in lists)):
+        for k, (_, entries) in enumerate(lists):
+            if i < len(entries):
+                key, en, vi = entries[i]
+                ws.write_string(2 + i, 4 * k, key)
+                if described[k]:
+                    ws.write_string(2 + i, 4 * k + 1, en)
+                    ws.write_string(2 + i, 4 * k + 2, vi)
 
 
 def _validation(c: Column, table: str, ranges: dict[str, str]) -> dict[str, Any] | None:
     if c.type == "enum":
         key = c.values_from if c.values_from else f"{table}.{c.name}"
-        return {"validate": "list", "source": ranges[key], "error_title": c.label.en,
-                "error_message": "Choose a value from the list (see sheet 'lists')."}
+        return {
+            "validate": "list",
+            "source": ranges[key],
+            "error_title": c.label.en,
+            "error_message": "Choose a value from the list (see sheet 'lists').",
+        }
     if c.type == "boolean":
         return {"validate": "list", "source": ranges["boolean"]}
     if c.type == "ref" and c.ref == ("firms",):
-        return {"validate": "list", "source": f"=firms!$A${3 + LABEL_ROWS}:$A${_MAX_VALIDATION_ROWS}",
-                "ignore_blank": True}
+        return {
+            "validate": "list",
+            "source": f"=firms!$A${3 + LABEL_ROWS}:$A${_MAX_VALIDATION_ROWS}",
+            "ignore_blank": True,
+        }
     if c.type in ("float", "integer") and c.min is not None:
         kind = "decimal" if c.type == "float" else "integer"
         maximum = c.max if c.max is not None else 1e308
-        return {"validate": kind, "criteria": "between", "minimum": c.min, "maximum": maximum,
-                "error_message": f"Enter a number from {c.min:g}" + (f" to {c.max:g}." if c.max is not None else ".")}
+        return {
+            "validate": kind,
+            "criteria": "between",
+            "minimum": c.min,
+            "maximum": maximum,
+            "error_message": f"Enter a number from {c.min:g}" + (f" to {c.max:g}." if c.max is not None else "."),
+        }
     return None
 
 
-def _write_table(wb: Any, table: TableSchema, text: pl.DataFrame, lang: str, fmt: dict[str, Any],
-                 ranges: dict[str, str]) -> None:
+def _write_table(
+    wb: Any, table: TableSchema, text: pl.DataFrame, lang: str, fmt: dict[str, Any], ranges: dict[str, str]
+) -> None:
     ws = wb.add_worksheet(table.table)
     ws.freeze_panes(1 + LABEL_ROWS, 1)
     for j, c in enumerate(table.columns):
-        ws.write_string(0, j, c.header(), fmt["key"])
-        ws.write_string(1, j, c.label.get(lang) + (f" [{c.unit}]" if c.unit else ""), fmt["label"])
-        ws.write_string(2, j, c.label.get(_other(lang)), fmt["label2"])
-        ws.write_comment(0, j, f"{c.description.get(lang)}\n\n{c.description.get(_other(lang))}",
-                         {"x_scale": 2.5, "y_scale": 2})
         ws.set_column(j, j, max(12, min(40, len(c.label.get(lang)) + 4)))
         rule = _validation(c, table.table, ranges)
         if rule is not None:
             ws.data_validation(1 + LABEL_ROWS, j, _MAX_VALIDATION_ROWS, j, rule)
+        ws.write_string(0, j, c.header(), fmt["key"])
+        ws.write_comment(
+            0, j, f"{c.description.get(lang)}\n\n{c.description.get(_other(lang))}", {"x_scale": 2.5, "y_scale": 2}
+        )
+    for j, c in enumerate(table.columns):
+        ws.write_string(1, j, c.label.get(lang) + (f" [{c.unit}]" if c.unit else ""), fmt["label"])
+    for j, c in enumerate(table.columns):
+        ws.write_string(2, j, c.label.get(_other(lang)), fmt["label2"])
+    numeric = [c.type in ("float", "integer") for c in table.columns]
     first = 1 + LABEL_ROWS
-    numeric = {c.header() for c in table.columns if c.type in ("float", "integer")}
-    for j, header in enumerate(text.columns):
-        is_number = header in numeric
-        for i, value in enumerate(text.get_column(header).to_list()):
+    for i, row in enumerate(text.iter_rows()):
+        for j, value in enumerate(row):
             if value is None:
                 continue
-            if is_number:
+            if numeric[j]:
                 ws.write_number(first + i, j, float(value))
             else:
                 ws.write_string(first + i, j, value)
@@ -165,8 +221,13 @@ def _write_table(wb: Any, table: TableSchema, text: pl.DataFrame, lang: str, fmt
 def _write_park(wb: Any, text: pl.DataFrame, lang: str, fmt: dict[str, Any], ranges: dict[str, str]) -> None:
     table = schema()["park"]
     ws = wb.add_worksheet("park")
-    headers = ["field", "value", "English" if lang == "en" else "Tiếng Việt", "Tiếng Việt" if lang == "en" else "English",
-               "description"]
+    headers = [
+        "field",
+        "value",
+        "English" if lang == "en" else "Tiếng Việt",
+        "Tiếng Việt" if lang == "en" else "English",
+        "description",
+    ]
     ws.write_row(0, 0, headers, fmt["key"])
     ws.set_column(0, 0, 34)
     ws.set_column(1, 1, 40)
@@ -228,8 +289,10 @@ def write_workbook(tables: dict[str, pl.DataFrame], path: str | os.PathLike[str]
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.tmp")
-    wb = xlsxwriter.Workbook(str(tmp), {"strings_to_numbers": False, "strings_to_formulas": False,
-                                        "strings_to_urls": False})
+    wb = xlsxwriter.Workbook(
+        str(tmp),
+        {"strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False, "constant_memory": True},
+    )
     fmt = {
         "key": wb.add_format({"bold": True, "font_color": "#1F4E79", "bg_color": "#DDEBF7", "border": 1}),
         "label": wb.add_format({"bold": True, "bg_color": "#F2F2F2", "text_wrap": True}),
@@ -250,7 +313,7 @@ def write_workbook(tables: dict[str, pl.DataFrame], path: str | os.PathLike[str]
 
 
 def _label_rows(frame: pl.DataFrame, table: TableSchema) -> int:
-    """Number of leading label rows (names in English or Vietnamese) under the key row."""
+    """Count the leading label rows (names in English or Vietnamese) under the key row."""
     labels = {c.label.en.lower() for c in table.columns} | {c.label.vi.lower() for c in table.columns}
     labels |= {f"{c.label.en} [{c.unit}]".lower() for c in table.columns if c.unit}
     labels |= {f"{c.label.vi} [{c.unit}]".lower() for c in table.columns if c.unit}
@@ -278,8 +341,17 @@ def read_workbook(path: str | os.PathLike[str]) -> dict[str, RawTable]:
     try:
         reader = fastexcel.read_excel(str(file))
     except Exception as exc:  # fastexcel raises its own error types
-        report = ValidationReport([Issue("file.unreadable", "error", "park", location=file.name,
-                                         params={"reason": str(exc).splitlines()[0], "kind": "Excel (.xlsx)"})])
+        report = ValidationReport(
+            [
+                Issue(
+                    "file.unreadable",
+                    "error",
+                    "park",
+                    location=file.name,
+                    params={"reason": str(exc).splitlines()[0], "kind": "Excel (.xlsx)"},
+                )
+            ]
+        )
         raise ParkValidationError(report, str(file)) from None
     raws: dict[str, RawTable] = {}
     for name in TABLES:

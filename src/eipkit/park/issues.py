@@ -54,12 +54,12 @@ class Issue:
 
     def message(self, lang: str = "en") -> str:
         """Return the problem in ``lang`` (``"en"`` or ``"vi"``)."""
-        template = CHECKS[self.check][lang if lang in ("en", "vi") else "en"]["message"]
+        template = str(CHECKS[self.check][lang if lang in ("en", "vi") else "en"]["message"])
         return template.format(value=self.value, column=self.column, table=self.table, **self.params)
 
     def fix(self, lang: str = "en") -> str:
         """Return how to fix the problem in ``lang``."""
-        template = CHECKS[self.check][lang if lang in ("en", "vi") else "en"]["fix"]
+        template = str(CHECKS[self.check][lang if lang in ("en", "vi") else "en"]["fix"])
         return template.format(value=self.value, column=self.column, table=self.table, **self.params)
 
     def where(self, lang: str = "en") -> str:
@@ -117,7 +117,7 @@ class ValidationReport:
         return [i for i in self.issues if i.severity == "warning"]
 
     def failed(self, strict: bool = False) -> bool:
-        """True if there are errors (or, in strict mode, any issue)."""
+        """Return True if there are errors (or, in strict mode, any issue)."""
         return bool(self.errors) or (strict and bool(self.issues))
 
     def checks(self) -> set[str]:

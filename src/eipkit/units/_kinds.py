@@ -1,4 +1,4 @@
-"""Quantity kinds, their canonical units, and annualisation of rates.
+r"""Quantity kinds, their canonical units, and annualisation of rates.
 
 Every value eipkit reads is converted to the canonical unit of its kind:
 
@@ -35,6 +35,7 @@ directly (``t/month`` times 12).
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
 import pint
@@ -46,19 +47,19 @@ __all__ = ["CANONICAL_UNITS", "KINDS", "annual_factor", "conversion_factor", "co
 #: Canonical unit of every quantity kind (pint syntax).
 CANONICAL_UNITS: dict[str, str] = {
     "mass_flow": "t/a",
-    "volume_flow": "m**3/a",
+    "volume_flow": "m3/a",
     "energy_flow": "MWh/a",
     "count_flow": "piece/a",
     "person_count": "person",
     "mass": "t",
-    "volume": "m**3",
+    "volume": "m3",
     "energy": "MWh",
     "count": "piece",
-    "area": "m**2",
+    "area": "m2",
     "currency": "VND",
     "currency_flow": "VND/a",
     "unit_cost_mass": "VND/t",
-    "unit_cost_volume": "VND/m**3",
+    "unit_cost_volume": "VND/m3",
     "unit_cost_energy": "VND/MWh",
     "unit_cost_count": "VND/piece",
     "mass_concentration": "mg/L",
@@ -86,7 +87,7 @@ _STOCK_TO_FLOW = {
 _PERIOD_HOURS = {"hour": 1.0, "day": 24.0, "week": 168.0, "month": 730.0, "year": 8760.0}
 
 
-def _canonical(kind: str) -> pint.Unit:
+def _canonical(kind: str) -> Any:
     return parse_unit(CANONICAL_UNITS[kind])
 
 
@@ -174,12 +175,12 @@ def kind_name(unit: str) -> str:
         return str(parse_unit(unit).dimensionality)
 
 
-def _time_base_hours(unit: pint.Unit) -> float | None:
+def _time_base_hours(unit: Any) -> float | None:
     """Hours of the time unit in the denominator of ``unit`` (None if it has none)."""
     ureg = registry()
     hours = None
-    for name, exponent in unit._units.items():  # noqa: SLF001 - pint exposes no public API
-        if exponent < 0 and ureg.Quantity(1, name).dimensionality == ureg.hour.dimensionality:
+    for name, exponent in unit._units.items():
+        if float(exponent) < 0 and ureg.Quantity(1, name).dimensionality == ureg.hour.dimensionality:
             hours = float(ureg.Quantity(1, name).to("hour").magnitude)
     return hours
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Any
 
 import pint
 
@@ -93,7 +94,7 @@ def _preprocess(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def registry() -> pint.UnitRegistry:
+def registry() -> Any:
     """Return the application-wide unit registry (created once).
 
     Returns
@@ -102,7 +103,7 @@ def registry() -> pint.UnitRegistry:
         pint's default registry with eipkit's definitions: 365-day year, ``Nm3``, currencies,
         ``million``/``billion``, ``piece`` and ``person`` counts, ``Pt_Co`` colour units.
     """
-    ureg = pint.UnitRegistry(on_redefinition="ignore", cache_folder=None, autoconvert_offset_to_baseunit=True)
+    ureg: Any = pint.UnitRegistry(on_redefinition="ignore", cache_folder=None, autoconvert_offset_to_baseunit=True)
     ureg.define("year = 365 * day = a = julian_year")
     ureg.define("Nm = m")  # only used as Nm**3 (normal cubic metre)
     ureg.define("VND = [currency_vnd]")
@@ -122,7 +123,7 @@ def registry() -> pint.UnitRegistry:
 
 
 @lru_cache(maxsize=4096)
-def parse_unit(text: str) -> pint.Unit:
+def parse_unit(text: str) -> Any:
     """Parse a unit string written by a person into a unit of the shared registry.
 
     Parameters

@@ -7,7 +7,7 @@ files in ``eipkit/vocab/_data``; each entry has an English and a Vietnamese name
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -19,7 +19,7 @@ __all__ = ["VOCABULARIES", "label", "vocabulary", "vocabulary_source"]
 VOCABULARIES: tuple[str, ...] = ("sectors", "resource_classes", "quality_parameters", "facts")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _load(name: str) -> dict[str, Any]:
     if name not in VOCABULARIES:
         raise KeyError(f"unknown vocabulary '{name}'; known: {', '.join(VOCABULARIES)}")
