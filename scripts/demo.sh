@@ -3,5 +3,5 @@
 # Extra arguments go to `eipkit demo` (e.g. --lang en --out results/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh test
+bash scripts/setup.sh all,test
 exec .venv/bin/eipkit demo "$@"

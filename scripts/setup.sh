@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Set up eipkit on a fresh machine: system packages (Debian, as root), a virtual environment in
-# .venv, and eipkit with the extras given as arguments (default: test). Safe to run again.
+# .venv, and eipkit with the extras given as argument (default: all,test). Safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,7 +26,7 @@ if [ ! -x .venv/bin/python ]; then
   echo "setup: creating .venv"
   "$PYTHON" -m venv .venv
 fi
-EXTRAS="${1:-test}"
+EXTRAS="${1:-all,test}"
 stamp=".venv/.eipkit-installed-${EXTRAS//,/-}"
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   echo "setup: installing eipkit[$EXTRAS] into .venv"

@@ -3,5 +3,5 @@
 # Extra arguments go to pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh test
+bash scripts/setup.sh all,test
 exec .venv/bin/python -m pytest "$@"

@@ -68,27 +68,41 @@ def _sum(s: pl.DataFrame, expr: pl.Expr) -> float:
     return float(value) if value is not None else 0.0
 
 
+def _own_streams(park: Park) -> pl.DataFrame:
+    """Streams that count towards park totals.
+
+    Tenants count fully. The operator counts for its own energy, materials, wastes and emissions
+    (e.g. the central wastewater plant's electricity and sludge), not for the water it resells or
+    the wastewater it receives: those are counted at the tenants. External partners never count.
+    """
+    roles = park.firms.select(pl.col("id").alias("firm"), "role")
+    s = park.streams.join(roles, on="firm", how="left")
+    own = (pl.col("role") == "tenant") | (
+        (pl.col("role") == "operator") & ~pl.col("category").is_in(["water", "wastewater", "capacity", "service"])
+    )
+    return s.filter(own)
+
+
 def park_totals(park: Park) -> dict[str, float]:
-    """Headline annual totals of the park.
+    """Headline annual totals of the park's firms (see :func:`_own_streams` for what counts).
 
     Returns
     -------
     dict
-        ``electricity_use`` [MWh/a], ``fuel_use`` [MWh/a], ``water_use`` [m³/a],
-        ``wastewater`` [m³/a], ``solid_waste`` [t/a] (wastes and by-products given out),
-        ``hazardous_waste`` [t/a], ``co2_emissions`` [t/a], ``energy_cost`` and
-        ``disposal_cost`` [VND/a] (from the streams' unit costs).
+        ``electricity_use`` [MWh/a], ``fuel_use`` [MWh/a] (fuels given as energy),
+        ``water_use`` [m³/a], ``wastewater`` [m³/a], ``solid_waste`` [t/a] (wastes and
+        by-products given out), ``hazardous_waste`` [t/a], ``co2_emissions`` [t/a],
+        ``energy_cost`` and ``disposal_cost`` [VND/a] (from the streams' unit costs).
     """
-    s = park.streams
+    s = _own_streams(park)
     d_in, d_out = pl.col("direction") == "in", pl.col("direction") == "out"
     mass = pl.col("amount_kind") == "mass_flow"
     solid = d_out & mass & pl.col("category").is_in(["waste", "by_product"])
     energy = d_in & (pl.col("category") == "energy")
+    fuel = energy & (pl.col("amount_kind") == "energy_flow") & (pl.col("resource_class") != "electricity")
     return {
         "electricity_use": _sum(s, d_in & (pl.col("resource_class") == "electricity")),
-        "fuel_use": _sum(
-            s, energy & (pl.col("amount_kind") == "energy_flow") & (pl.col("resource_class") != "electricity")
-        ),
+        "fuel_use": _sum(s, fuel),
         "water_use": _sum(s, d_in & (pl.col("category") == "water") & (pl.col("amount_kind") == "volume_flow")),
         "wastewater": _sum(s, d_out & (pl.col("category") == "wastewater") & (pl.col("amount_kind") == "volume_flow")),
         "solid_waste": _sum(s, solid),
