@@ -4,8 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# System packages eipkit needs (fonts with Vietnamese diacritics for reports and workbooks).
-SYSTEM_PACKAGES=(fonts-dejavu-core)
+# System packages eipkit needs: Pango for PDF reports (WeasyPrint) and fonts with Vietnamese
+# diacritics.
+SYSTEM_PACKAGES=(libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core)
 missing=()
 if command -v dpkg >/dev/null 2>&1; then
   for pkg in "${SYSTEM_PACKAGES[@]}"; do
