@@ -28,25 +28,28 @@ def record_to_raw(raw: RawTable) -> RawTable:
     values = frame.get_column("value").to_list()
     data: dict[str, list[str | None]] = {}
     rows: dict[str, int] = {}
+    written: list[str] = []
     for i, (f, v) in enumerate(zip(fields, values, strict=True)):
         if f is None or str(f).strip() == "":
             continue
         key = str(f).strip()
-        if key in data:
-            key = f"{key}\u200b"  # keep the duplicate so header_map reports it
-        data[key] = [v]
-        rows[key] = raw.file_row(i)
+        column = key if key not in data else f"{key}#{i}"  # a duplicate field, reported by header_map
+        data[column] = [v]
+        rows[column] = raw.file_row(i)
+        written.append(key)
     one = pl.DataFrame(data, schema={k: pl.String for k in data}) if data else pl.DataFrame()
-    return RawTable(raw.name, one, raw.location, first_row=raw.first_row, field_rows=rows)
+    return RawTable(raw.name, one, raw.location, first_row=raw.first_row, field_rows=rows, raw_headers=written)
 
 
 def _fix_record_rows(issues: list[Issue], raw: RawTable) -> list[Issue]:
     by_name = {k.split("[")[0].strip(): v for k, v in raw.field_rows.items()}
     fixed = []
     for issue in issues:
-        if issue.column is not None and issue.column in by_name:
+        if issue.check in ("columns.unknown", "columns.duplicate"):
+            pass  # header_map already gave the field's own line
+        elif issue.column is not None and issue.column in by_name:
             issue = dataclasses.replace(issue, row=by_name[issue.column])
-        elif issue.check != "columns.unknown":
+        else:
             issue = dataclasses.replace(issue, row=None)
         fixed.append(issue)
     return fixed

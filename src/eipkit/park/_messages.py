@@ -55,7 +55,7 @@ CHECKS: dict[str, dict[str, Any]] = {
             "write a unit convertible to {unit}, e.g. '{column} [{unit}]'",
         ),
         (
-            "đơn vị '{value}' ở tiêu đề cột '{column}' {reason}",
+            "đơn vị '{value}' ở tiêu đề cột '{column}' {reason_vi}",
             "ghi đơn vị quy đổi được sang {unit}, ví dụ '{column} [{unit}]'",
         ),
     ),
@@ -104,8 +104,8 @@ CHECKS: dict[str, dict[str, Any]] = {
         "error",
         ("'{value}' is not an id in {target}{suggestion}", "use an id from {target}, or add a row for '{value}' there"),
         (
-            "'{value}' không phải mã trong {target}{suggestion}",
-            "dùng mã có trong {target}, hoặc thêm dòng '{value}' vào đó",
+            "'{value}' không phải mã trong {target_vi}{suggestion}",
+            "dùng mã có trong {target_vi}, hoặc thêm dòng '{value}' vào đó",
         ),
     ),
     "units.missing": _c(
@@ -121,17 +121,20 @@ CHECKS: dict[str, dict[str, Any]] = {
     "units.kind": _c(
         "error",
         ("the unit '{value}' is {kind}, but '{column}' needs {expected}", "write a unit of {expected}, e.g. {example}"),
-        ("đơn vị '{value}' là {kind}, nhưng '{column}' cần {expected}", "ghi đơn vị loại {expected}, ví dụ {example}"),
+        (
+            "đơn vị '{value}' là {kind}, nhưng '{column}' cần {expected_vi}",
+            "ghi đơn vị loại {expected_vi}, ví dụ {example}",
+        ),
     ),
     "units.period": _c(
         "error",
         ("{reason}", "give the period once: either in the unit (t/month) or in the 'period' column (t + month)"),
-        ("{reason}", "chỉ ghi kỳ một lần: trong đơn vị (t/month) hoặc ở cột 'period' (t + month)"),
+        ("{reason_vi}", "chỉ ghi kỳ một lần: trong đơn vị (t/month) hoặc ở cột 'period' (t + month)"),
     ),
     "codes.format": _c(
         "error",
         ("'{value}' is not a valid {code_name}", "write {code_format}"),
-        ("'{value}' không phải {code_name} hợp lệ", "ghi theo dạng {code_format}"),
+        ("'{value}' không phải {code_name_vi} hợp lệ", "ghi theo dạng {code_format_vi}"),
     ),
     "codes.unknown": _c(
         "error",
@@ -140,7 +143,7 @@ CHECKS: dict[str, dict[str, Any]] = {
             "check the code against the official list",
         ),
         (
-            "{code_name} '{value}' không tồn tại (không có ngành cấp 2 {division})",
+            "{code_name_vi} '{value}' không tồn tại (không có ngành cấp 2 {division})",
             "đối chiếu mã với danh mục chính thức",
         ),
     ),
@@ -265,7 +268,10 @@ CHECKS: dict[str, dict[str, Any]] = {
             "stream '{value}' is {actual}, but the {role} needs {needed}",
             "use a stream of the {role} with direction '{direction}'",
         ),
-        ("dòng '{value}' là {actual}, nhưng {role_vi} cần {needed}", "dùng dòng của {role_vi} có chiều '{direction}'"),
+        (
+            "dòng '{value}' là {actual_vi}, nhưng {role_vi} cần {needed_vi}",
+            "dùng dòng của {role_vi} có chiều '{direction}'",
+        ),
     ),
     "facts.applies_to": _c(
         "error",
@@ -274,8 +280,8 @@ CHECKS: dict[str, dict[str, Any]] = {
             "give this fact for {applies_to} ids only",
         ),
         (
-            "nội dung '{value}' áp dụng cho {applies_to}, nhưng '{entity}' là {actual}",
-            "chỉ ghi nội dung này cho mã {applies_to}",
+            "nội dung '{value}' áp dụng cho {applies_to_vi}, nhưng '{entity}' là {actual_vi}",
+            "chỉ ghi nội dung này cho mã {applies_to_vi}",
         ),
     ),
 }

@@ -34,7 +34,10 @@ class RawTable:
     rows : list of int, optional
         File row number of each data row, when rows are not contiguous.
     field_rows : dict, optional
-        For a record sheet (``field``/``value``): the file row of each field.
+        For a record sheet (``field``/``value``): the file row of each field (by frame column).
+    raw_headers : list of str, optional
+        Headers exactly as written, in frame-column order, when the reader had to rename
+        duplicates to build the frame (so that duplicates can be reported).
     """
 
     name: str
@@ -43,6 +46,7 @@ class RawTable:
     first_row: int = 2
     rows: list[int] | None = field(default=None)
     field_rows: dict[str, int] = field(default_factory=dict)
+    raw_headers: list[str] | None = None
 
     def file_row(self, index: int) -> int:
         """Return the file row number of data row ``index`` (0-based)."""

@@ -31,16 +31,36 @@ _TYPE_TEXT = {
     "date": ("a date (YYYY-MM-DD)", "ngày dạng YYYY-MM-DD", "2021-06-30"),
 }
 
-_CODE_RULES: dict[str, tuple[str, str, str]] = {
-    # code: (regex on digits-only text, name, format)
+_CODE_RULES: dict[str, tuple[str, str, str, str, str]] = {
+    # code: (regex on digits-only text, name, format, name in Vietnamese, format in Vietnamese)
     "waste_vn": (
         r"^\d{6}$",
         "Vietnamese waste code",
         "6 digits as 'NN NN NN' (Circular 02/2022/TT-BTNMT Appendix III)",
+        "mã chất thải",
+        "6 chữ số dạng 'NN NN NN' (Phụ lục III Thông tư 02/2022/TT-BTNMT)",
     ),
-    "ewc": (r"^\d{6}\*?$", "EWC code", "6 digits as 'NN NN NN', with '*' for hazardous entries"),
-    "vsic": (r"^\d{2,5}$", "VSIC code", "2 to 5 digits, e.g. 1103 (format the cell as text to keep leading zeros)"),
-    "isic": (r"^\d{2,4}$", "ISIC Rev.4 code", "2 to 4 digits, e.g. 1103"),
+    "ewc": (
+        r"^\d{6}\*?$",
+        "EWC code",
+        "6 digits as 'NN NN NN', with '*' for hazardous entries",
+        "mã EWC",
+        "6 chữ số dạng 'NN NN NN', thêm '*' nếu nguy hại",
+    ),
+    "vsic": (
+        r"^\d{2,5}$",
+        "VSIC code",
+        "2 to 5 digits, e.g. 1103 (format the cell as text to keep leading zeros)",
+        "mã VSIC",
+        "2 đến 5 chữ số, ví dụ 1103 (định dạng ô là văn bản để giữ số 0 đầu)",
+    ),
+    "isic": (
+        r"^\d{2,4}$",
+        "ISIC Rev.4 code",
+        "2 to 4 digits, e.g. 1103",
+        "mã ISIC Rev.4",
+        "2 đến 4 chữ số, ví dụ 1103",
+    ),
 }
 
 
@@ -62,7 +82,9 @@ def header_map(raw: RawTable, table: TableSchema) -> tuple[dict[str, tuple[str, 
             aliases.setdefault(alias.strip().lower(), col.name)
     found: dict[str, tuple[str, str | None]] = {}
     issues: list[Issue] = []
-    for header in raw.frame.columns:
+    written = raw.raw_headers if raw.raw_headers is not None else raw.frame.columns
+    for frame_col, header in zip(raw.frame.columns, written, strict=True):
+        row = raw.field_rows.get(frame_col)
         match = _HEADER.match(header)
         key = match.group("name").strip() if match else header.strip()
         unit = match.group("unit").strip() if match and match.group("unit") else None
@@ -76,6 +98,7 @@ def header_map(raw: RawTable, table: TableSchema) -> tuple[dict[str, tuple[str, 
                     "columns.unknown",
                     "warning",
                     table.table,
+                    row=row,
                     column=None,
                     value=header,
                     params={"suggestion": suggestion},
@@ -84,9 +107,13 @@ def header_map(raw: RawTable, table: TableSchema) -> tuple[dict[str, tuple[str, 
             )
             continue
         if name in found:
-            issues.append(Issue("columns.duplicate", "error", table.table, column=name, location=raw.location))
+            issues.append(
+                Issue(
+                    "columns.duplicate", "error", table.table, row=row, column=name, value=header, location=raw.location
+                )
+            )
             continue
-        found[name] = (header, unit)
+        found[name] = (frame_col, unit)
     return found, issues
 
 
@@ -115,6 +142,8 @@ def _type_column(
     kind = col.type
     if kind in ("integer", "float"):
         numbers = text.str.replace_all(r"^\s+|\s+$", "").cast(pl.Float64, strict=False)
+        # 'nan' and 'inf' parse as floats but are not numbers a person can mean here
+        numbers = pl.select(pl.when(numbers.is_finite()).then(numbers).otherwise(None)).to_series()
         en, vi, example = _TYPE_TEXT[kind]
         for idx in _bad_rows(text, numbers):
             issues.append(_issue("values.type", raw, col, idx, text[idx], expected=en, expected_vi=vi, example=example))
@@ -149,10 +178,22 @@ def _type_column(
     stripped = text.str.strip_chars()
     if kind == "code":
         digits = stripped.str.replace_all(r"[\s\-]", "").str.replace(r"\.0$", "")
-        pattern, name, fmt = _CODE_RULES[col.code or ""]
+        pattern, name, fmt, name_vi, fmt_vi = _CODE_RULES[col.code or ""]
         ok = digits.str.contains(pattern)
         for idx in (stripped.is_not_null() & ~ok.fill_null(False)).arg_true().to_list():
-            issues.append(_issue("codes.format", raw, col, idx, text[idx], code_name=name, code_format=fmt))
+            issues.append(
+                _issue(
+                    "codes.format",
+                    raw,
+                    col,
+                    idx,
+                    text[idx],
+                    code_name=name,
+                    code_format=fmt,
+                    code_name_vi=name_vi,
+                    code_format_vi=fmt_vi,
+                )
+            )
         if col.code in ("waste_vn", "ewc"):
             digits = digits.str.replace(r"^(\d\d)(\d\d)(\d\d)(\*?)$", "$1 $2 $3$4")
         return pl.select(pl.when(ok).then(digits).otherwise(None)).to_series().alias(col.name)
@@ -183,19 +224,20 @@ def _type_column(
 
 
 def _header_unit_ok(raw: RawTable, col: Column, unit: str, issues: list[Issue]) -> bool:
-    reason = None
+    reason = reason_vi = None
     if col.unit is None:
-        reason = (
-            "is not used: this column has no fixed unit"
-            if col.unit_column is None
-            else f"is not used: units go in the column '{col.unit_column}'"
-        )
+        if col.unit_column is None:
+            reason, reason_vi = "is not used: this column has no fixed unit", "không dùng được: cột này không có đơn vị"
+        else:
+            reason = f"is not used: units go in the column '{col.unit_column}'"
+            reason_vi = f"không dùng được: đơn vị ghi ở cột '{col.unit_column}'"
     else:
         try:
             parse_unit(unit)
             convert(pl.Series([1.0]).to_numpy(), unit, col.unit)
         except UnitError:
             reason = f"is not convertible to {col.unit} ({kind_name(col.unit)})"
+            reason_vi = f"không quy đổi được sang {col.unit} ({kind_name(col.unit)})"
     if reason is None:
         return True
     issues.append(
@@ -205,7 +247,7 @@ def _header_unit_ok(raw: RawTable, col: Column, unit: str, issues: list[Issue]) 
             raw.name,
             column=col.name,
             value=unit,
-            params={"reason": reason, "unit": col.unit or "-"},
+            params={"reason": reason, "reason_vi": reason_vi, "unit": col.unit or "-"},
             location=raw.location,
         )
     )
@@ -248,19 +290,29 @@ def type_table(raw: RawTable, table: TableSchema) -> tuple[pl.DataFrame, list[Is
             for idx in text.is_null().arg_true().to_list():
                 issues.append(_issue("values.required", raw, col, idx, None, label=col.label.en, label_vi=col.label.vi))
         if col.min is not None or col.max is not None:
-            _check_range(raw, col, typed, issues)
+            _check_range(raw, col, typed, text, issues)
         if col.default is not None:
             typed = typed.fill_null(pl.lit(col.default, dtype=_dtype(col)))
         columns.append(typed.cast(_dtype(col)).alias(col.name))
     return pl.DataFrame(columns), issues
 
 
-def _check_range(raw: RawTable, col: Column, typed: pl.Series, issues: list[Issue]) -> None:
-    low = col.min if col.min is not None else float("-inf")
-    high = col.max if col.max is not None else float("inf")
-    bad = (typed < low) | (typed > high)
+def _limit(value: float | None, unit: str | None) -> str:
+    if value is None:
+        return "∞"
+    return f"{value:g}" + (f" {unit}" if unit and unit != "degree" else "")
+
+
+def _check_range(raw: RawTable, col: Column, typed: pl.Series, text: pl.Series, issues: list[Issue]) -> None:
+    """Report values outside the column's range; the value is named as written in the file."""
+    low_value = col.min if col.min is not None else float("-inf")
+    high_value = col.max if col.max is not None else float("inf")
+    low = _limit(col.min, col.unit) if col.min is not None else "-∞"
+    high = _limit(col.max, col.unit)
+    bad = (typed < low_value) | (typed > high_value)
     for idx in bad.fill_null(False).arg_true().to_list():
-        value = typed[idx]
+        value = str(text[idx]).strip()
+        below = typed[idx] < low_value
         if col.name in ("latitude", "longitude"):
             axis = "latitude" if col.name == "latitude" else "longitude"
             issues.append(
@@ -276,7 +328,7 @@ def _check_range(raw: RawTable, col: Column, typed: pl.Series, issues: list[Issu
                     high=high,
                 )
             )
-        elif col.min == 0 and value < 0:
+        elif col.min == 0 and below:
             issues.append(_issue("values.negative", raw, col, idx, value))
         else:
             issues.append(_issue("values.range", raw, col, idx, value, low=low, high=high))

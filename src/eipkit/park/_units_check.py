@@ -88,8 +88,14 @@ def _flow_issues(raw: RawTable, frame: pl.DataFrame, value: str, unit: str, peri
                         unit,
                         u,
                         reason=str(exc),
+                        reason_vi=(
+                            f"đơn vị '{u}' không có kỳ: ghi ví dụ '{u}/a' hoặc điền cột 'period'"
+                            if stock
+                            else f"đơn vị '{u}' đã có kỳ; để trống cột 'period'"
+                        ),
                         kind=kind,
                         expected="an amount per period",
+                        expected_vi="khối lượng theo kỳ",
                         example=_EXAMPLES["flow"],
                     )
                 )
@@ -138,6 +144,7 @@ def _cost_issues(raw: RawTable, streams: pl.DataFrame) -> list[Issue]:
                         cu,
                         kind=cost_kind,
                         expected=f"currency per unit of {flow_kind} ({expected})",
+                        expected_vi=f"tiền tệ trên đơn vị {flow_kind} ({expected})",
                         example=expected,
                     )
                 )
@@ -168,6 +175,7 @@ def _quality_issues(raw: RawTable, qualities: pl.DataFrame) -> list[Issue]:
                         u,
                         kind=kind,
                         expected=" or ".join(kind_of(a) for a in allowed),
+                        expected_vi=" hoặc ".join(kind_of(a) for a in allowed),
                         example=allowed[0],
                     )
                 )

@@ -134,7 +134,16 @@ def check_references(frames: Frames, raws: Raws) -> list[Issue]:
                 close = difflib.get_close_matches(str(value), list(known), n=1, cutoff=0.7)
                 suggestion = f" (-> '{close[0]}'?)" if close else ""
                 issues.append(
-                    _at("refs.unknown", raws[name], idx, col.name, value, target=target_text, suggestion=suggestion)
+                    _at(
+                        "refs.unknown",
+                        raws[name],
+                        idx,
+                        col.name,
+                        value,
+                        target=target_text,
+                        target_vi=" hoặc ".join(f"bảng '{t}'" for t in col.ref),
+                        suggestion=suggestion,
+                    )
                 )
     return issues
 
@@ -227,7 +236,18 @@ def check_firms(frames: Frames, raws: Raws) -> list[Issue]:
         for idx in codes.is_not_null().arg_true().to_list():
             division = str(codes[idx])[:2]
             if division not in _VSIC2018_DIVISIONS:
-                issues.append(_at("codes.unknown", raw, idx, col, codes[idx], code_name=name, division=division))
+                issues.append(
+                    _at(
+                        "codes.unknown",
+                        raw,
+                        idx,
+                        col,
+                        codes[idx],
+                        code_name=name,
+                        code_name_vi=name.replace(" code", ""),
+                        division=division,
+                    )
+                )
             elif col == "vsic_2018":
                 sector = firms.get_column("sector")[idx]
                 typical = sectors.get(sector, {}).get("vsic_divisions") if sector else None
@@ -324,6 +344,8 @@ def check_exchanges(frames: Frames, raws: Raws) -> list[Issue]:
                         stream,
                         actual=f"'{s_dir}' of firm '{s_firm}'",
                         needed=f"'{direction}' of firm '{firm}'",
+                        actual_vi=f"'{s_dir}' của doanh nghiệp '{s_firm}'",
+                        needed_vi=f"'{direction}' của doanh nghiệp '{firm}'",
                         role=role,
                         role_vi=role_vi,
                         direction=direction,
@@ -359,6 +381,8 @@ def check_facts(frames: Frames, raws: Raws) -> list[Issue]:
                     entity=entity,
                     applies_to="the park" if applies == "park" else "firms",
                     actual=actual,
+                    applies_to_vi="KCN" if applies == "park" else "doanh nghiệp",
+                    actual_vi="KCN" if actual == "the park" else "một doanh nghiệp",
                 )
             )
     return issues

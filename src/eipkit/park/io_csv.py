@@ -16,6 +16,7 @@ floats the shortest text that reads back to the same number.
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import tempfile
@@ -104,6 +105,12 @@ def write_folder(tables: dict[str, pl.DataFrame], folder: str | os.PathLike[str]
     return target
 
 
+def _header_line(file: Path) -> list[str]:
+    """Return the header cells of a CSV file exactly as written (polars renames duplicates)."""
+    with file.open(encoding="utf-8", newline="") as fh:
+        return [h.lstrip("\ufeff") for h in next(csv.reader(fh), [])]
+
+
 def read_folder(folder: str | os.PathLike[str]) -> dict[str, RawTable]:
     """Read the CSV files of a park folder as raw tables.
 
@@ -162,7 +169,7 @@ def read_folder(folder: str | os.PathLike[str]) -> dict[str, RawTable]:
             )
             continue
         frame = frame.rename({c: c.lstrip("\ufeff") for c in frame.columns})
-        raws[name] = RawTable(name, frame, location=file.name, first_row=2)
+        raws[name] = RawTable(name, frame, location=file.name, first_row=2, raw_headers=_header_line(file))
     if report.errors:
         raise ParkValidationError(report, str(path))
     return raws

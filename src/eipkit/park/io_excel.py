@@ -14,6 +14,7 @@ English and Vietnamese name. Reading uses fastexcel (calamine); writing uses Xls
 
 from __future__ import annotations
 
+import math
 import os
 from pathlib import Path
 from typing import Any
@@ -110,6 +111,16 @@ _INSTRUCTIONS = {
 
 def _other(lang: str) -> str:
     return "en" if lang == "vi" else "vi"
+
+
+def _excel_exact(text: str) -> bool:
+    """Return True if the number survives XlsxWriter's 16-significant-digit output.
+
+    Numbers that need 17 digits (e.g. 0.30000000000000004) are written as text instead, so that
+    reading the workbook back gives exactly the same float.
+    """
+    value = float(text)
+    return math.isfinite(value) and float(f"{value:.16G}") == value
 
 
 def _list_entries() -> list[tuple[str, list[tuple[str, str, str]]]]:
@@ -212,7 +223,7 @@ def _write_table(
         for j, value in enumerate(row):
             if value is None:
                 continue
-            if numeric[j]:
+            if numeric[j] and _excel_exact(value):
                 ws.write_number(first + i, j, float(value))
             else:
                 ws.write_string(first + i, j, value)
@@ -239,7 +250,7 @@ def _write_park(wb: Any, text: pl.DataFrame, lang: str, fmt: dict[str, Any], ran
         ws.write_string(r, 0, c.header(), fmt["key"])
         value = row.get(c.header())
         if value is not None:
-            if c.type in ("float", "integer"):
+            if c.type in ("float", "integer") and _excel_exact(value):
                 ws.write_number(r, 1, float(value))
             else:
                 ws.write_string(r, 1, value)
@@ -327,6 +338,28 @@ def _label_rows(frame: pl.DataFrame, table: TableSchema) -> int:
     return count
 
 
+def _load_exact(reader: Any, name: str) -> pl.DataFrame:
+    """Load a sheet as text without losing digits.
+
+    calamine formats numbers as text with at most 9 decimals, so the sheet is also read as floats:
+    where a cell's text reads as a number different from the cell's float value, the float's
+    shortest exact text is used instead. Text that is not a number (dates, codes) is kept.
+    """
+    text = reader.load_sheet(name, header_row=0, dtypes="string").to_polars()
+    if text.width == 0:
+        return text
+    numbers = reader.load_sheet(name, header_row=0, dtypes="float").to_polars()
+    exprs = []
+    for col in text.columns:
+        t = pl.col(col)
+        f = numbers.get_column(col).cast(pl.Float64, strict=False)
+        parsed = t.cast(pl.Float64, strict=False)
+        lost = f.is_not_null() & parsed.is_not_null() & (parsed != f)
+        exact = f.cast(pl.String)
+        exprs.append(pl.when(lost).then(exact).otherwise(t).alias(col))
+    return text.select(exprs)
+
+
 def read_workbook(path: str | os.PathLike[str]) -> dict[str, RawTable]:
     """Read the table sheets of a park workbook as raw tables (other sheets are ignored).
 
@@ -357,8 +390,12 @@ def read_workbook(path: str | os.PathLike[str]) -> dict[str, RawTable]:
     for name in TABLES:
         if name not in reader.sheet_names:
             continue
-        frame = reader.load_sheet(name, header_row=0, dtypes="string").to_polars()
-        frame = frame.select([c for c in frame.columns if not c.startswith("__UNNAMED__")])
+        frame = _load_exact(reader, name)
+        head = reader.load_sheet(name, header_row=None, n_rows=1, dtypes="string").to_polars()
+        written = ["" if v is None else str(v) for v in head.row(0)] if head.height else []
+        keep_cols = [i for i, c in enumerate(frame.columns) if not c.startswith("__UNNAMED__")]
+        frame = frame.select([frame.columns[i] for i in keep_cols])
+        written = [written[i] for i in keep_cols] if len(written) >= len(keep_cols) else list(frame.columns)
         skip = 0 if name == "park" else _label_rows(frame, schema()[name])
         rows = list(range(2 + skip, 2 + frame.height))
         frame = frame.slice(skip)
@@ -366,5 +403,7 @@ def read_workbook(path: str | os.PathLike[str]) -> dict[str, RawTable]:
         mask = frame.select(keep.alias("k")).get_column("k") if frame.width else pl.Series([], dtype=pl.Boolean)
         frame = frame.filter(mask) if frame.width else frame
         rows = [r for r, k in zip(rows, mask.to_list(), strict=True) if k]
-        raws[name] = RawTable(name, frame, location=f"sheet '{name}'", first_row=2 + skip, rows=rows)
+        raws[name] = RawTable(
+            name, frame, location=f"sheet '{name}'", first_row=2 + skip, rows=rows, raw_headers=written
+        )
     return raws
