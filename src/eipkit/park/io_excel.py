@@ -345,10 +345,10 @@ def _load_exact(reader: Any, name: str) -> pl.DataFrame:
     where a cell's text reads as a number different from the cell's float value, the float's
     shortest exact text is used instead. Text that is not a number (dates, codes) is kept.
     """
-    text = reader.load_sheet(name, header_row=0, dtypes="string").to_polars()
+    text: pl.DataFrame = reader.load_sheet(name, header_row=0, dtypes="string").to_polars()
     if text.width == 0:
         return text
-    numbers = reader.load_sheet(name, header_row=0, dtypes="float").to_polars()
+    numbers: pl.DataFrame = reader.load_sheet(name, header_row=0, dtypes="float").to_polars()
     exprs = []
     for col in text.columns:
         t = pl.col(col)
