@@ -1,7 +1,7 @@
-"""Command-line interface: ``eipkit demo | template | validate | info | convert``."""
+"""Command-line interface: ``eipkit demo | template | validate | info | convert | assess | ...``."""
 
-from eipkit.cli import _demo, _park_cmds
+from eipkit.cli import _assess, _demo, _heat, _network, _park_cmds, _water
 from eipkit.cli._app import app, main
 
 __all__ = ["app", "main"]
-del _demo, _park_cmds
+del _assess, _demo, _heat, _network, _park_cmds, _water

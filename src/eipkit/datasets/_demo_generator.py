@@ -269,8 +269,28 @@ def _facts() -> list[Row]:
     return [
         f(p, "basic_services", True, "Báo cáo tình hình hoạt động KCN Sông Cầu năm 2025", "2026-01-15"),
         f(p, "master_plan_approved", True, "QĐ phê duyệt quy hoạch phân khu số 812/QĐ-UBND (synthetic)", "2008-05-20"),
-        f(p, "sustainability_report", True, "Báo cáo Phát triển bền vững KCN Sông Cầu 2024", "2025-04-15",
+        f(p, "sustainability_report", True, "Báo cáo Phát triển bền vững KCN Sông Cầu 2025", "2026-04-15",
           "Published on the operator's website."),
+        f(p, "annual_monitoring_report", True, "Báo cáo giám sát hoạt động KCN năm 2025 gửi Ban quản lý", "2026-02-27"),
+        f(p, "risk_framework", True, "Kế hoạch ứng phó sự cố môi trường và PCCC KCN Sông Cầu", "2022-09-01"),
+        f(p, "climate_plan", False, notes="No climate-change response plan yet."),
+        f(p, "community_budget", True, "Kế hoạch ngân sách đối thoại cộng đồng năm 2025", "2025-01-20"),
+        f(p, "cooperation_plan", False),
+        f(p, "sme_services", True, "Chương trình kết nối nhà cung cấp dịch vụ địa phương", "2024-06-01"),
+        f(p, "local_suppliers", False),
+        f(p, "eip_certificate", False),
+        f(p, "eip_type_registered", False, notes="Existing park converting to an EIP."),
+        f(p, "pme_established", True, "Điều lệ và sơ đồ tổ chức Công ty CP Phát triển Hạ tầng KCN Sông Cầu", "2007-11-02"),
+        f(p, "eip_master_plan", False, notes="The zoning plan predates the EIP concept."),
+        f(p, "energy_management_plan", False),
+        f(p, "water_management_plan", True, "Kế hoạch quản lý nước KCN 2024-2026", "2024-02-15"),
+        f(p, "waste_management_plan", True, "Quy chế quản lý chất thải rắn và chất thải nguy hại KCN", "2021-07-01"),
+        f(p, "park_ghg_inventory", False),
+        f(p, "pollution_control", True, "Báo cáo quan trắc môi trường định kỳ năm 2025", "2026-01-20"),
+        f(p, "social_management_system", False),
+        f(p, "park_grievance_mechanism", True, "Đường dây nóng và hòm thư góp ý của KCN", "2020-03-01"),
+        f(p, "training_programmes", True, "Kế hoạch đào tạo người lao động năm 2025 (có SXSH)", "2025-01-15"),
+        f(p, "community_engagement", True, "Quy chế phối hợp với UBND các xã giáp ranh", "2019-06-10"),
         f(p, "io_monitoring", False, notes="Only water and wastewater are metered per firm; no materials/energy data."),
         f(p, "ghg_programme", False, notes="Planned after the 2026 GHG inventory of the steam plant and steel mill."),
         f(p, "social_infrastructure", True, "Khu nhà ở công nhân 3,000 chỗ; trạm y tế", "2019-10-01"),
@@ -335,6 +355,15 @@ def _kpis(streams: list[Row], inflow: float, supplied: float, occupancy: float) 
             rows.append({"entity": firm, "indicator": name, "year": year, "month": None,
                          "value": sig(by_id[sid]["quantity"] * g), "unit": unit, "verified": year == 2025,
                          "source_note": "Firm's meter readings / invoices (synthetic)"})
+    finances = (("service_revenue", (248.0, 265.0, 281.0, 296.0)), ("operating_cost", (231.0, 240.0, 252.0, 263.0)),
+                ("renewable_electricity", (0.0, 0.0, 0.0, 0.0)))
+    for name, values in finances:
+        for year, value in zip((2022, 2023, 2024, 2025), values, strict=True):
+            amount = value * 1e9 if name != "renewable_electricity" else value
+            rows.append({"entity": PARK_ID, "indicator": name, "year": year, "month": None, "value": amount,
+                         "unit": "VND/a" if name != "renewable_electricity" else "MWh/a", "verified": year == 2025,
+                         "source_note": "Operator's accounts (synthetic); no on-site renewable generation yet"
+                         if name == "renewable_electricity" else "Operator's accounts (synthetic)"})
     season = (0.97, 0.78, 0.98, 1.01, 1.03, 1.04, 1.03, 1.04, 1.02, 1.03, 1.02, 1.05)  # Tết dip in February
     for month, g in enumerate(season, start=1):
         rows.append({"entity": "OPER", "indicator": "wastewater_inflow", "year": 2025, "month": month,

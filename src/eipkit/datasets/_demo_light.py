@@ -518,8 +518,9 @@ def _warehouse(s: FirmStreams) -> None:
 def _trucking(s: FirmStreams) -> None:
     s.utilities(400, "metered (synthetic)", 6_000, "truck washing (synthetic)", 5_000,
                 ww(150, 40, 120, 700, 100, 7.5, oil_grease=15))
-    s.add("diesel_in", "in", "energy", "fuel_oil", "Dầu diesel (diesel)", 3_500, "m3/a", "fuel cards (synthetic)",
-          unit_cost=20_000_000, cost_unit="VND/m3", destination="supplier")
+    s.add("diesel_in", "in", "energy", "fuel_oil", "Dầu diesel (diesel)", 2_940, "t/a",
+          "fuel cards, 3,500 m3/a at 0.84 t/m3 (synthetic); NCV 43.0 MJ/kg: IPCC 2006 Vol. 2 Table 1.2, gas/diesel oil",
+          unit_cost=23_800_000, cost_unit="VND/t", destination="supplier", calorific_value=43.0)
     s.hazardous_small(oil=25)
     sid = s.waste("tyres_out", "rubber_waste", "Lốp xe thải (end-of-life tyres)", 60, "register (synthetic)", "sold",
                   ewc="16 01 03", price=-500_000, calorific_value=28.0, moisture=1.0)
