@@ -20,6 +20,10 @@ DEMO_STEPS: tuple[tuple[str, str], ...] = (
     ("water", "eipkit.cli._water"),
     ("heat", "eipkit.cli._heat"),
     ("network", "eipkit.cli._network"),
+    ("energy", "eipkit.cli._energy"),
+    ("ghg", "eipkit.cli._ghg"),
+    ("recp", "eipkit.cli._recp"),
+    ("coprocessing", "eipkit.cli._coprocess"),
 )
 
 

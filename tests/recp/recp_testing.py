@@ -1,0 +1,170 @@
+"""A hand-built park for the RECP tests."""
+
+from __future__ import annotations
+
+from eipkit.park import Park
+
+
+def recp_park() -> Park:
+    firms = [
+        {
+            "id": "F",
+            "name": "Noodles",
+            "sector": "food",
+            "output_quantity": 100,
+            "output_unit": "t/a",
+            "value_added": 2e9,
+        },
+        {
+            "id": "B",
+            "name": "Brewery",
+            "sector": "beverage",
+            "output_quantity": 1000,
+            "output_unit": "m3/a",
+            "value_added": 5e9,
+        },
+        {"id": "N", "name": "No output", "sector": "garment"},
+    ]
+    streams = [
+        {
+            "id": "F.w",
+            "firm": "F",
+            "direction": "in",
+            "category": "water",
+            "resource_class": "freshwater",
+            "quantity": 500,
+            "unit": "m3/a",
+            "unit_cost": 10000,
+            "cost_unit": "VND/m3",
+        },
+        {
+            "id": "F.el",
+            "firm": "F",
+            "direction": "in",
+            "category": "energy",
+            "resource_class": "electricity",
+            "quantity": 50,
+            "unit": "MWh/a",
+            "unit_cost": 2000,
+            "cost_unit": "VND/kWh",
+        },
+        {
+            "id": "F.coal",
+            "firm": "F",
+            "direction": "in",
+            "category": "energy",
+            "resource_class": "coal",
+            "quantity": 36,
+            "unit": "t/a",
+            "calorific_value": 25,
+            "unit_cost": 3500000,
+            "cost_unit": "VND/t",
+        },
+        {
+            "id": "F.flour",
+            "firm": "F",
+            "direction": "in",
+            "category": "material",
+            "resource_class": "raw_materials",
+            "quantity": 120,
+            "unit": "t/a",
+        },
+        {
+            "id": "F.waste",
+            "firm": "F",
+            "direction": "out",
+            "category": "waste",
+            "resource_class": "food_waste",
+            "quantity": 20,
+            "unit": "t/a",
+        },
+        {
+            "id": "F.ww",
+            "firm": "F",
+            "direction": "out",
+            "category": "wastewater",
+            "resource_class": "industrial_wastewater",
+            "quantity": 400,
+            "unit": "m3/a",
+        },
+        {
+            "id": "F.co2",
+            "firm": "F",
+            "direction": "out",
+            "category": "emission",
+            "resource_class": "co2",
+            "quantity": 30,
+            "unit": "t/a",
+        },
+        {
+            "id": "B.w",
+            "firm": "B",
+            "direction": "in",
+            "category": "water",
+            "resource_class": "freshwater",
+            "quantity": 5000,
+            "unit": "m3/a",
+        },
+        {
+            "id": "B.co2",
+            "firm": "B",
+            "direction": "out",
+            "category": "by_product",
+            "resource_class": "co2_concentrated",
+            "quantity": 40,
+            "unit": "t/a",
+        },
+        {
+            "id": "N.el",
+            "firm": "N",
+            "direction": "in",
+            "category": "energy",
+            "resource_class": "electricity",
+            "quantity": 10,
+            "unit": "MWh/a",
+        },
+    ]
+    measures = [
+        {
+            "id": "M1",
+            "firm": "F",
+            "title": "economiser",
+            "theme": "energy",
+            "status": "proposed",
+            "capex": 1000,
+            "annual_saving": 400,
+            "co2_saving": 2,
+        },
+        {
+            "id": "M2",
+            "firm": "F",
+            "title": "water reuse",
+            "theme": "water",
+            "status": "planned",
+            "capex": 500,
+            "annual_saving": 100,
+            "co2_saving": 0,
+        },
+        {
+            "id": "M3",
+            "firm": "B",
+            "title": "PV",
+            "theme": "energy",
+            "status": "proposed",
+            "annual_saving": 100,
+            "co2_saving": 5,
+        },
+        {
+            "id": "M4",
+            "firm": "B",
+            "title": "done",
+            "theme": "energy",
+            "status": "implemented",
+            "capex": 10,
+            "annual_saving": 10,
+            "co2_saving": 1,
+        },
+    ]
+    return Park.from_records(
+        {"id": "R", "name": "RECP park", "province": "Hà Nội"}, firms=firms, streams=streams, measures=measures
+    )
