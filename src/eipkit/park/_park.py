@@ -92,6 +92,8 @@ class Park:
             raise ValueError(f"unknown tables: {', '.join(sorted(unknown))}; tables: {', '.join(TABLES)}")
         raws = {"park": records_to_raw("park", [dict(park)], "park record")}
         for name, rows in tables.items():
+            if isinstance(rows, list) and not rows:
+                continue  # an empty table is an absent table
             raws[name] = records_to_raw(name, rows, f"table '{name}'")
         return cls.from_raw(raws, source="records", strict=strict)
 

@@ -153,8 +153,12 @@ def _type_column(
                 issues.append(
                     _issue("values.type", raw, col, idx, text[idx], expected=en, expected_vi=vi, example=example)
                 )
-            numbers = pl.select(pl.when(numbers.round(0) == numbers).then(numbers).otherwise(None)).to_series()
-            numbers = numbers.cast(pl.Int64)
+            # whole numbers are read as integers directly (exact beyond 2**53); '12.0' via the float
+            exact = text.str.strip_chars().cast(pl.Int64, strict=False)
+            whole = pl.select(pl.when(numbers.round(0) == numbers).then(numbers).otherwise(None)).to_series()
+            numbers = pl.select(
+                pl.when(exact.is_not_null()).then(exact).otherwise(whole.cast(pl.Int64, strict=False))
+            ).to_series()
         elif header_unit is not None and col.unit is not None and header_unit != col.unit:
             converted = convert(numbers.to_numpy(), header_unit, col.unit)
             numbers = pl.Series(col.name, converted).fill_nan(None)
@@ -199,6 +203,8 @@ def _type_column(
         return pl.select(pl.when(ok).then(digits).otherwise(None)).to_series().alias(col.name)
     if kind == "enum":
         allowed = col.allowed_values()
+        canonical = {v.lower(): v for v in allowed}  # values are matched ignoring case and spaces
+        stripped = stripped.str.to_lowercase().replace_strict(canonical, default=stripped, return_dtype=pl.String)
         bad = stripped.is_not_null() & ~stripped.is_in(list(allowed))
         preview = ", ".join(allowed[:12]) + (" ..." if len(allowed) > 12 else "")
         for idx in bad.arg_true().to_list():

@@ -224,10 +224,15 @@ def derive_columns(frames: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
         out["streams"] = s.with_columns(
             kind.alias("amount_kind"), amount.alias("amount"), (cost * amount).alias("annual_cost")
         )
-    for table, value, unit in (("exchanges", "quantity", "unit"), ("measures", "resource_saving", "saving_unit")):
+    for table, value, unit, party in (
+        ("exchanges", "quantity", "unit", "supplier"),
+        ("measures", "resource_saving", "saving_unit", "firm"),
+    ):
         if table in frames:
             f = frames[table]
-            kind, amount = _annualise(f, value, unit, None, np.full(f.height, 8760.0))
+            # hourly and daily rates run during the supplier's (the firm's) operating hours
+            hours = np.array([firm_hours.get(x) or 8760.0 for x in f.get_column(party).to_list()], dtype=float)
+            kind, amount = _annualise(f, value, unit, None, hours)
             out[table] = f.with_columns(kind.alias("amount_kind"), amount.alias("amount"))
     hours = np.array([h or 8760.0 for h in firms.get_column("operating_hours").to_list()], dtype=float)
     kind, amount = _annualise(firms, "output_quantity", "output_unit", None, hours)

@@ -181,7 +181,8 @@ def check_park_record(frames: Frames, raws: Raws) -> list[Issue]:
             )
         )
     if (rec["latitude"] is None) != (rec["longitude"] is None):
-        issues.append(_at("coords.partial", raw, 0, "latitude", rec["latitude"]))
+        missing = "latitude" if rec["latitude"] is None else "longitude"
+        issues.append(_at("coords.partial", raw, 0, missing, None))
     return issues
 
 
@@ -208,7 +209,8 @@ def check_firms(frames: Frames, raws: Raws) -> list[Issue]:
     issues: list[Issue] = []
     lat, lon = firms.get_column("latitude"), firms.get_column("longitude")
     for idx in (lat.is_null() ^ lon.is_null()).arg_true().to_list():
-        issues.append(_at("coords.partial", raw, idx, "latitude", lat[idx]))
+        missing = "latitude" if lat[idx] is None else "longitude"
+        issues.append(_at("coords.partial", raw, idx, missing, None))
     park = frames["park"].row(0, named=True) if frames["park"].height else {}
     if park.get("latitude") is not None and park.get("longitude") is not None:
         dist = haversine_km(lat.to_numpy(), lon.to_numpy(), park["latitude"], park["longitude"])

@@ -158,6 +158,9 @@ def conversion_factor(unit: str, target: str) -> float:
     10000.0
     """
     source, dest = parse_unit(unit), parse_unit(target)
+    temperature = registry().kelvin.dimensionality
+    if source != dest and source.dimensionality == temperature == dest.dimensionality:
+        raise UnitError(f"'{unit}' to '{target}' is an offset conversion, not a factor; use convert()")
     try:
         return float(registry().Quantity(1.0, source).to(dest).magnitude)
     except pint.DimensionalityError:
