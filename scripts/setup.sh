@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 # System packages eipkit needs: Pango for PDF reports (WeasyPrint) and fonts with Vietnamese
 # diacritics.
-SYSTEM_PACKAGES=(libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core)
+SYSTEM_PACKAGES=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core)
 missing=()
 if command -v dpkg >/dev/null 2>&1; then
   for pkg in "${SYSTEM_PACKAGES[@]}"; do

@@ -6,38 +6,17 @@ matplotlib (extra ``plot``) is imported inside each function with the Agg backen
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 import polars as pl
 
+from eipkit._plotting import pyplot as _pyplot
+from eipkit._plotting import save_figure as _save
 from eipkit.energy._validate import month_of_hour
 from eipkit.energy.load import SelfConsumption
 from eipkit.i18n import t
 
 __all__ = ["plot_cash_flows", "plot_monthly_balance", "plot_tornado"]
-
-
-def _pyplot() -> Any:
-    try:
-        import matplotlib
-    except ImportError as exc:  # pragma: no cover - depends on the environment
-        raise ImportError("plots need matplotlib: pip install 'eipkit[plot]'") from exc
-    matplotlib.use("Agg", force=True)
-    import matplotlib.pyplot as plt
-
-    return plt
-
-
-def _save(fig: Any, path: str | Path) -> Path:
-    import matplotlib.pyplot as plt
-
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fig.tight_layout()
-    fig.savefig(target, dpi=120)
-    plt.close(fig)
-    return target
 
 
 def _monthly(values: np.ndarray) -> np.ndarray:

@@ -7,38 +7,16 @@ matplotlib (extra ``plot``) is imported inside each function with the Agg backen
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import polars as pl
 
+from eipkit._plotting import pyplot as _pyplot
+from eipkit._plotting import save_figure as _save
 from eipkit.heat.curves import _composite
 from eipkit.heat.site import SiteTargets
 from eipkit.i18n import t
 
 __all__ = ["plot_composite_curves", "plot_grand_composite", "plot_site_profiles"]
-
-
-def _pyplot() -> Any:
-    try:
-        import matplotlib
-    except ImportError as exc:  # pragma: no cover - depends on the environment
-        raise ImportError("plots need matplotlib: pip install 'eipkit[plot]'") from exc
-    matplotlib.use("Agg", force=True)
-    import matplotlib.pyplot as plt
-
-    return plt
-
-
-def _save(fig: Any, path: str | Path) -> Path:
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fig.tight_layout()
-    fig.savefig(target, dpi=120)
-    fig.clf()
-    import matplotlib.pyplot as plt
-
-    plt.close(fig)
-    return target
 
 
 def plot_composite_curves(composite: pl.DataFrame, path: str | Path, lang: str = "en") -> Path:

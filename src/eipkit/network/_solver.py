@@ -2,34 +2,12 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
-import sys
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from eipkit._quiet import quiet_stdout
+
 __all__ = ["SolveReport", "quiet_stdout", "solve"]
-
-
-@contextlib.contextmanager
-def quiet_stdout() -> Iterator[None]:
-    """Silence output written to file descriptor 1 (HiGHS prints its banner from C++)."""
-    try:
-        fd = sys.__stdout__.fileno() if sys.__stdout__ is not None else 1
-    except (AttributeError, OSError, ValueError):  # pragma: no cover - no real stdout
-        yield
-        return
-    with contextlib.suppress(Exception):
-        sys.stdout.flush()
-    saved = os.dup(fd)
-    try:
-        with open(os.devnull, "w") as devnull:
-            os.dup2(devnull.fileno(), fd)
-            yield
-    finally:
-        os.dup2(saved, fd)
-        os.close(saved)
 
 
 @dataclass(frozen=True)

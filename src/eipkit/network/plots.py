@@ -11,33 +11,13 @@ from typing import Any
 import numpy as np
 import polars as pl
 
+from eipkit._plotting import pyplot as _pyplot
+from eipkit._plotting import save_figure as _save
 from eipkit.i18n import t
 
 __all__ = ["plot_network_map", "plot_pareto_front"]
 
 _COLOURS = {"mass_flow": "tab:brown", "volume_flow": "tab:blue", "energy_flow": "tab:red"}
-
-
-def _pyplot() -> Any:
-    try:
-        import matplotlib
-    except ImportError as exc:  # pragma: no cover - depends on the environment
-        raise ImportError("plots need matplotlib: pip install 'eipkit[plot]'") from exc
-    matplotlib.use("Agg", force=True)
-    import matplotlib.pyplot as plt
-
-    return plt
-
-
-def _save(fig: Any, path: str | Path) -> Path:
-    import matplotlib.pyplot as plt
-
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fig.tight_layout()
-    fig.savefig(target, dpi=120)
-    plt.close(fig)
-    return target
 
 
 def _positions(firms: pl.DataFrame | None, names: list[str]) -> dict[str, tuple[float, float]]:

@@ -3,26 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import polars as pl
 
+from eipkit._plotting import pyplot as _pyplot
 from eipkit.i18n import t
 
 __all__ = ["plot_mac_curve"]
 
 _COLOURS = {"recp": "#2e7d32", "symbiosis": "#6a1b9a", "solar": "#f9a825", "wind": "#1565c0", "coprocessing": "#8d6e63"}
-
-
-def _pyplot() -> Any:
-    try:
-        import matplotlib
-    except ImportError as exc:  # pragma: no cover - depends on the environment
-        raise ImportError("plots need matplotlib: pip install 'eipkit[plot]'") from exc
-    matplotlib.use("Agg", force=True)
-    import matplotlib.pyplot as plt
-
-    return plt
 
 
 def plot_mac_curve(curve: pl.DataFrame, path: str | Path, lang: str = "en") -> Path:

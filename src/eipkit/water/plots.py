@@ -3,23 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 import polars as pl
 
+from eipkit._plotting import pyplot as _pyplot
+from eipkit._plotting import save_figure as _save
+
 __all__ = ["plot_cascade", "plot_limiting_composite", "plot_network"]
-
-
-def _pyplot() -> Any:
-    try:
-        import matplotlib
-    except ImportError as exc:  # pragma: no cover - depends on the environment
-        raise ImportError("water plots need the 'plot' extra: pip install 'eipkit[plot]'") from exc
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    return plt
 
 
 def plot_limiting_composite(curve: pl.DataFrame, freshwater_flow: float, path: str | Path) -> Path:
@@ -45,7 +36,7 @@ def plot_limiting_composite(curve: pl.DataFrame, freshwater_flow: float, path: s
     ax.set_ylabel("concentration [ppm]")
     ax.legend()
     ax.grid(alpha=0.3)
-    return _save(fig, plt, path)
+    return _save(fig, path, dpi=110)
 
 
 def plot_cascade(table: pl.DataFrame, path: str | Path) -> Path:
@@ -71,7 +62,7 @@ def plot_cascade(table: pl.DataFrame, path: str | Path) -> Path:
     zero = np.isclose(table["cumulative_load"].to_numpy(), 0.0, atol=1e-6) & (table["freshwater_needed"].to_numpy() > 0)
     for i in np.nonzero(zero)[0]:
         a2.axhline(i, color="red", lw=1, ls="--")
-    return _save(fig, plt, path)
+    return _save(fig, path, dpi=110)
 
 
 def plot_network(allocation: pl.DataFrame, path: str | Path) -> Path:
@@ -106,13 +97,4 @@ def plot_network(allocation: pl.DataFrame, path: str | Path) -> Path:
         ax.text(x + (-0.02 if x < 0.5 else 0.02), y, n, ha="right" if x < 0.5 else "left", va="center", fontsize=7)
     ax.set_axis_off()
     ax.set_title("water network [t/h]")
-    return _save(fig, plt, path)
-
-
-def _save(fig: Any, plt: Any, path: str | Path) -> Path:
-    out = Path(path)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fig.tight_layout()
-    fig.savefig(out, dpi=110)
-    plt.close(fig)
-    return out
+    return _save(fig, path, dpi=110)
