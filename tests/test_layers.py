@@ -12,7 +12,19 @@ from pathlib import Path
 import pytest
 
 SRC = Path(__file__).resolve().parent.parent / "src" / "eipkit"
-BOTTOM = {"_version", "_docs", "_plotting", "_quiet", "units", "vocab", "i18n", "park", "datasets", "factors", "finance"}
+BOTTOM = {
+    "_version",
+    "_docs",
+    "_plotting",
+    "_quiet",
+    "units",
+    "vocab",
+    "i18n",
+    "park",
+    "datasets",
+    "factors",
+    "finance",
+}
 ENGINES = {"assessment", "symbiosis", "water", "heat", "network", "energy", "ghg", "recp", "coprocessing", "monitoring"}
 TOP = {"report", "cli"}
 

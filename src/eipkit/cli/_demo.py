@@ -24,6 +24,8 @@ DEMO_STEPS: tuple[tuple[str, str], ...] = (
     ("ghg", "eipkit.cli._ghg"),
     ("recp", "eipkit.cli._recp"),
     ("coprocessing", "eipkit.cli._coprocess"),
+    ("symbiosis", "eipkit.cli._symbiosis"),
+    ("report", "eipkit.cli._report"),
 )
 
 
