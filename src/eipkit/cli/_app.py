@@ -76,6 +76,20 @@ def print_report(report: ValidationReport, lang: str, limit: int | None = 200) -
         console.print(f"... {len(issues) - limit}")
 
 
+def failure(message: str, as_json: bool, code: int = 1) -> typer.Exit:
+    """Print an error (JSON ``{"error": ...}`` with ``--json``) and return the Exit to raise.
+
+    Examples
+    --------
+    ``raise failure(t("ghg.error.input", lang, error=str(exc)), as_json) from None``
+    """
+    if as_json:
+        print_json({"error": message})
+    else:
+        err_console.print(f"[red]{message}[/red]")
+    return typer.Exit(code)
+
+
 def fail_with_report(exc: Any, lang: str, as_json: bool, source: str) -> NoReturn:
     """Report a :class:`ParkValidationError` and exit with status 1."""
     from eipkit.i18n import t

@@ -9,7 +9,19 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from eipkit.cli._app import AsJson, Lang, Out, ParkArg, app, check_lang, console, err_console, load, out_dir, print_json
+from eipkit.cli._app import (
+    AsJson,
+    Lang,
+    Out,
+    ParkArg,
+    app,
+    check_lang,
+    console,
+    failure,
+    load,
+    out_dir,
+    print_json,
+)
 
 if TYPE_CHECKING:
     from eipkit.coprocessing import Screening
@@ -80,12 +92,7 @@ def coprocess(
         chosen = None if criteria is None else tuple(c.strip() for c in criteria.split(",") if c.strip())
         screening = screen_wastes(loaded, _parse_limits(limit), limit_set, kiln, None, max_substitution, chosen, lang)
     except (CoprocessingInputError, ValueError, KeyError) as exc:
-        message = t("coprocess.error.input", lang, error=str(exc).strip("'\""))
-        if as_json:
-            print_json({"error": message})
-        else:
-            err_console.print(f"[red]{message}[/red]")
-        raise typer.Exit(1) from None
+        raise failure(t("coprocess.error.input", lang, error=str(exc).strip("'\"")), as_json) from None
     folder = out_dir(out, loaded.id, "coprocess")
     files = _write(screening, folder)
     counts: dict[str, Any] = (

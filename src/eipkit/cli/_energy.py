@@ -13,7 +13,19 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from eipkit.cli._app import AsJson, Lang, Out, ParkArg, app, check_lang, console, err_console, load, out_dir, print_json
+from eipkit.cli._app import (
+    AsJson,
+    Lang,
+    Out,
+    ParkArg,
+    app,
+    check_lang,
+    console,
+    failure,
+    load,
+    out_dir,
+    print_json,
+)
 
 if TYPE_CHECKING:
     import polars as pl
@@ -52,14 +64,6 @@ Turbine = Annotated[str, typer.Option("--turbine", help="Turbine type of windpow
 HubHeight = Annotated[float, typer.Option("--hub-height", help="Hub height (m).")]
 MeasHeight = Annotated[float | None, typer.Option("--measurement-height", help="Height of the wind speed (m).")]
 Turbines = Annotated[int, typer.Option("--turbines", help="Number of turbines.")]
-
-
-def _fail(message: str, as_json: bool, code: int = 1) -> typer.Exit:
-    if as_json:
-        print_json({"error": message})
-    else:
-        err_console.print(f"[red]{message}[/red]")
-    return typer.Exit(code)
 
 
 def _num(value: Any, digits: int = 0, scale: float = 1.0) -> str:
@@ -111,7 +115,7 @@ def _solar(
         with _quiet():
             return park_solar(park, sizing=sizing, zero_export=zero_export, ghi=ghi, air_temperature=air_temperature)
     except EnergyInputError as exc:
-        raise _fail(t("energy.error.input", lang, error=str(exc)), as_json) from None
+        raise failure(t("energy.error.input", lang, error=str(exc)), as_json) from None
 
 
 def _write_solar(result: ParkSolar, folder: Path, lang: str) -> dict[str, str]:
@@ -210,14 +214,14 @@ def wind(
 
     check_lang(lang)
     if wind_speed is None:
-        raise _fail(t("energy.error.wind_speed", lang), as_json, 2)
+        raise failure(t("energy.error.wind_speed", lang), as_json, 2)
     loaded = load(park, lang, as_json)
     try:
         profile = wind_profile(turbine, hub_height, wind_speed, measurement_height)
         solar_result = _solar(loaded, "roof", False, None, None, as_json, lang)
         mix = compare_mix(solar_result, profile, turbines)
     except EnergyInputError as exc:
-        raise _fail(t("energy.error.input", lang, error=str(exc)), as_json) from None
+        raise failure(t("energy.error.input", lang, error=str(exc)), as_json) from None
     folder = out_dir(out, loaded.id, "energy-wind")
     mix.write_csv(folder / "energy_mix.csv")
     notes = profile.notes + solar_result.notes
@@ -347,7 +351,7 @@ def models(
                 loaded, firm, technology, sizing, wind_speed, turbine, hub_height, turbines, **case
             )
     except (EnergyInputError, UnverifiedValueError, KeyError) as exc:
-        raise _fail(t("energy.error.input", lang, error=str(exc).strip("'")), as_json) from None
+        raise failure(t("energy.error.input", lang, error=str(exc).strip("'")), as_json) from None
     folder = out_dir(out, loaded.id, "energy-models")
     result.summary.write_csv(folder / "business_models.csv")
     result.cash_flows.write_csv(folder / "cash_flows.csv")

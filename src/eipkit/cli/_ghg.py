@@ -9,7 +9,19 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from eipkit.cli._app import AsJson, Lang, Out, ParkArg, app, check_lang, console, err_console, load, out_dir, print_json
+from eipkit.cli._app import (
+    AsJson,
+    Lang,
+    Out,
+    ParkArg,
+    app,
+    check_lang,
+    console,
+    failure,
+    load,
+    out_dir,
+    print_json,
+)
 
 if TYPE_CHECKING:
     from eipkit.park import Park
@@ -84,12 +96,7 @@ def ghg(
     try:
         result = run_ghg(loaded, year, include_external, boiler_efficiency, steam_enthalpy)
     except (UnverifiedValueError, ValueError) as exc:
-        message = t("ghg.error.input", lang, error=str(exc))
-        if as_json:
-            print_json({"error": message})
-        else:
-            err_console.print(f"[red]{message}[/red]")
-        raise typer.Exit(1) from None
+        raise failure(t("ghg.error.input", lang, error=str(exc)), as_json) from None
     folder = out_dir(out, loaded.id, "ghg")
     files = _write(result, folder)
     account, avoided = result["account"], result["avoided"]

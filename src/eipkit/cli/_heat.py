@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from eipkit.cli._app import AsJson, Lang, Out, app, check_lang, console, err_console, load, out_dir, print_json
+from eipkit.cli._app import AsJson, Lang, Out, app, check_lang, console, failure, load, out_dir, print_json
 
 if TYPE_CHECKING:
     import polars as pl
@@ -34,14 +34,6 @@ Source = Annotated[
 ]
 
 
-def _fail(message: str, as_json: bool, code: int = 1) -> typer.Exit:
-    if as_json:
-        print_json({"error": message})
-    else:
-        err_console.print(f"[red]{message}[/red]")
-    return typer.Exit(code)
-
-
 def _read_streams(source: str, lang: str, as_json: bool) -> tuple[pl.DataFrame, str, list[dict[str, Any]]]:
     """Heat streams from a CSV file or a park; also the name for the output folder and excluded streams."""
     import polars as pl
@@ -52,16 +44,16 @@ def _read_streams(source: str, lang: str, as_json: bool) -> tuple[pl.DataFrame, 
     path = Path(source)
     if path.suffix.lower() == ".csv":
         if not path.exists():
-            raise _fail(t("heat.error.no_file", lang, path=source), as_json, 2)
+            raise failure(t("heat.error.no_file", lang, path=source), as_json, 2)
         try:
             frame = pl.read_csv(path, infer_schema_length=None)
             return heat_stream_table(frame), path.stem, []
         except (HeatInputError, pl.exceptions.PolarsError) as exc:
-            raise _fail(t("heat.error.input", lang, source=source, error=str(exc)), as_json) from None
+            raise failure(t("heat.error.input", lang, source=source, error=str(exc)), as_json) from None
     park = load(source, lang, as_json)
     streams, excluded = park_heat_streams(park)
     if streams.height == 0:
-        raise _fail(t("heat.error.no_streams", lang, source=source, excluded=excluded.height), as_json)
+        raise failure(t("heat.error.no_streams", lang, source=source, excluded=excluded.height), as_json)
     return streams, park.id, excluded.to_dicts()
 
 
@@ -91,7 +83,7 @@ def targets(
         study = PinchStudy(streams, dtmin)
         _ = study.targets
     except HeatInputError as exc:
-        raise _fail(t("heat.error.input", lang, source=source, error=str(exc)), as_json) from None
+        raise failure(t("heat.error.input", lang, source=source, error=str(exc)), as_json) from None
     folder = out_dir(out, name, "heat-targets")
     files = study.write(folder, lang, hot_level, cold_level)
     utilities = study.utilities(hot_level, cold_level).to_dicts() if hot_level or cold_level else []
@@ -148,7 +140,7 @@ def site(
     loaded = load(park, lang, as_json)
     study = SiteStudy(loaded, dtmin, dt_network)
     if not study.has_heat:
-        raise _fail(t("heat.error.no_streams", lang, source=park, excluded=study.excluded.height), as_json)
+        raise failure(t("heat.error.no_streams", lang, source=park, excluded=study.excluded.height), as_json)
     folder = out_dir(out, loaded.id, "heat-site")
     files = study.write(folder, lang)
     if as_json:

@@ -12,7 +12,19 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from eipkit.cli._app import AsJson, Lang, Out, ParkArg, app, check_lang, console, err_console, load, out_dir, print_json
+from eipkit.cli._app import (
+    AsJson,
+    Lang,
+    Out,
+    ParkArg,
+    app,
+    check_lang,
+    console,
+    failure,
+    load,
+    out_dir,
+    print_json,
+)
 
 if TYPE_CHECKING:
     import polars as pl
@@ -182,12 +194,7 @@ def recp(
         with _quiet():
             result = run_recp(loaded, firm, solar, discount_rate, lifetime, lang)
     except (KeyError, ValueError, EnergyInputError) as exc:
-        message = t("recp.error.input", lang, error=str(exc).strip("'\""))
-        if as_json:
-            print_json({"error": message})
-        else:
-            err_console.print(f"[red]{message}[/red]")
-        raise typer.Exit(1) from None
+        raise failure(t("recp.error.input", lang, error=str(exc).strip("'\"")), as_json) from None
     folder = out_dir(out, loaded.id, "recp")
     files = _write(result, folder, lang)
     if as_json:
