@@ -42,6 +42,7 @@ from typing import Any
 
 import polars as pl
 
+from eipkit.candidates import candidate_schema
 from eipkit.heat.factors import annuity_factor, emission_factor, fuel_classes, heat_assumptions
 from eipkit.heat.park_streams import park_heat_streams
 from eipkit.heat.site import firm_targets, pairwise_recovery
@@ -282,39 +283,21 @@ def _supplier_costs(streams: pl.DataFrame) -> dict[str, float]:
     return {k: max(0.0, float(v)) for k, v in zip(frame["firm"].to_list(), frame["c"].to_list(), strict=True)}
 
 
-_MATCH_SCHEMA: dict[str, Any] = {
-    "id": pl.String,
-    "supplier": pl.String,
-    "receiver": pl.String,
-    "resource_class": pl.String,
-    "amount_kind": pl.String,
-    "max_amount": pl.Float64,
-    "supply_stream": pl.String,
-    "supply_amount": pl.Float64,
-    "supply_factor": pl.Float64,
-    "demand_stream": pl.String,
-    "demand_amount": pl.Float64,
-    "supplier_saving": pl.Float64,
-    "receiver_saving": pl.Float64,
-    "variable_cost": pl.Float64,
-    "fixed_cost": pl.Float64,
-    "co2_avoided_per_unit": pl.Float64,
-    "group": pl.String,
-    "group_fixed_cost": pl.Float64,
-    "distance_km": pl.Float64,
-    "recovery": pl.Float64,
-    "heat_loss": pl.Float64,
-    "delivered": pl.Float64,
-    "operating_hours": pl.Float64,
-    "source_temperature": pl.Float64,
-    "sink_temperature": pl.Float64,
-    "investment": pl.Float64,
-    "fuel": pl.String,
-    "price_source": pl.String,
-    "fuel_saved": pl.Float64,
-    "co2_avoided": pl.Float64,
-    "net_benefit": pl.Float64,
-}
+_MATCH_SCHEMA: dict[str, Any] = candidate_schema(
+    distance_km=pl.Float64,
+    recovery=pl.Float64,
+    heat_loss=pl.Float64,
+    delivered=pl.Float64,
+    operating_hours=pl.Float64,
+    source_temperature=pl.Float64,
+    sink_temperature=pl.Float64,
+    investment=pl.Float64,
+    fuel=pl.String,
+    price_source=pl.String,
+    fuel_saved=pl.Float64,
+    co2_avoided=pl.Float64,
+    net_benefit=pl.Float64,
+)
 
 
 def _empty_matches() -> pl.DataFrame:

@@ -45,6 +45,8 @@ from typing import Any
 import numpy as np
 import polars as pl
 
+from eipkit.candidates import CANDIDATE_COLUMNS
+
 __all__ = ["CANDIDATE_COLUMNS", "NetworkInputError", "candidate_table"]
 
 
@@ -52,27 +54,6 @@ class NetworkInputError(ValueError):
     """Candidate links that cannot be optimised; the message names the links and the fix."""
 
 
-#: Candidate columns: name -> (dtype, default; None = no default / may stay empty).
-CANDIDATE_COLUMNS: dict[str, tuple[Any, Any]] = {
-    "id": (pl.String, None),
-    "supplier": (pl.String, None),
-    "receiver": (pl.String, None),
-    "resource_class": (pl.String, None),
-    "amount_kind": (pl.String, None),
-    "max_amount": (pl.Float64, None),
-    "supply_stream": (pl.String, None),
-    "supply_amount": (pl.Float64, None),
-    "supply_factor": (pl.Float64, 1.0),
-    "demand_stream": (pl.String, None),
-    "demand_amount": (pl.Float64, None),
-    "supplier_saving": (pl.Float64, 0.0),
-    "receiver_saving": (pl.Float64, 0.0),
-    "variable_cost": (pl.Float64, 0.0),
-    "fixed_cost": (pl.Float64, 0.0),
-    "co2_avoided_per_unit": (pl.Float64, 0.0),
-    "group": (pl.String, None),
-    "group_fixed_cost": (pl.Float64, None),
-}
 _REQUIRED = ("id", "supplier", "receiver", "max_amount")
 _MAX_NAMED = 5
 

@@ -38,6 +38,7 @@ from typing import Any
 import polars as pl
 import yaml
 
+from eipkit.candidates import candidate_schema
 from eipkit.park import Park
 from eipkit.park.checks import haversine_km
 
@@ -283,29 +284,11 @@ def park_candidates(park: Park, assumptions: Mapping[str, float] | None = None) 
             by_id.get(p["id"]),
             by_id.get(p["id_d"]),
         )
-    schema = {
-        "id": pl.String,
-        "supplier": pl.String,
-        "receiver": pl.String,
-        "resource_class": pl.String,
-        "amount_kind": pl.String,
-        "max_amount": pl.Float64,
-        "supply_stream": pl.String,
-        "supply_amount": pl.Float64,
-        "supply_factor": pl.Float64,
-        "demand_stream": pl.String,
-        "demand_amount": pl.Float64,
-        "supplier_saving": pl.Float64,
-        "receiver_saving": pl.Float64,
-        "variable_cost": pl.Float64,
-        "fixed_cost": pl.Float64,
-        "co2_avoided_per_unit": pl.Float64,
-        "group": pl.String,
-        "group_fixed_cost": pl.Float64,
-        "origin": pl.String,
-        "distance_km": pl.Float64,
-        "co2_estimated": pl.Boolean,
-    }
+    schema = candidate_schema(
+        origin=pl.String,
+        distance_km=pl.Float64,
+        co2_estimated=pl.Boolean,
+    )
     candidates = pl.DataFrame([{k: r.get(k) for k in schema} for r in rows], schema=schema)
     excluded = pl.DataFrame(
         left_out,
