@@ -1,41 +1,8 @@
-"""The candidate-link table: plain polars columns any engine can produce.
+"""Checking the candidate-link table before selection.
 
-One row per possible link (an exchange of a material, water or heat from one firm to another):
-
-====================== ========================= ===============================================
-column                 unit                      meaning
-====================== ========================= ===============================================
-``id``                 -                         unique link id (required)
-``supplier``           -                         firm giving the resource (required)
-``receiver``           -                         firm taking it (required, not the supplier)
-``resource_class``     -                         what flows (eipkit taxonomy), optional
-``amount_kind``        -                         ``mass_flow``, ``volume_flow`` or ``energy_flow``
-``max_amount``         t/a, m³/a or MWh/a        most the link can carry (capacity), > 0 (required)
-``supply_stream``      -                         supply node id (a stream id); links sharing it
-                                                 share ``supply_amount``; empty = own node
-``supply_amount``      as ``max_amount``         what the supply node can give; empty = no limit
-``supply_factor``      -                         supply used per unit delivered (>= 1 with losses);
-                                                 default 1
-``demand_stream``      -                         demand node id; links sharing it share
-                                                 ``demand_amount``; empty = own node
-``demand_amount``      as ``max_amount``         what the demand node can take; empty = no limit
-``supplier_saving``    VND per unit              what the supplier saves per unit given (avoided
-                                                 disposal fee; negative = forgone sale); default 0
-``receiver_saving``    VND per unit              what the receiver saves per unit taken (avoided
-                                                 purchase or fuel); default 0
-``variable_cost``      VND per unit              running cost per unit moved (transport, pumping,
-                                                 treatment); default 0
-``fixed_cost``         VND/a                     yearly cost of having the link (annualised
-                                                 investment, contract); default 0
-``co2_avoided_per_unit`` t CO2e per unit         emissions avoided per unit moved; default 0
-``group``              -                         shared infrastructure (pipe corridor, truck);
-                                                 links in a group share ``group_fixed_cost``
-``group_fixed_cost``   VND/a                     yearly cost of the group, paid once if any of its
-                                                 links is built
-====================== ========================= ===============================================
-
-Other columns are kept and passed through. :func:`candidate_table` checks a table and fills the
-defaults; every error names the links and how to fix them.
+The columns are defined once, on the bottom floor, in :mod:`eipkit.candidates` (units and
+meaning of every column). :func:`candidate_table` checks a table, fills the defaults and keeps any
+other columns; every error names the links and how to fix them.
 """
 
 from __future__ import annotations

@@ -27,16 +27,14 @@ References
 
 from __future__ import annotations
 
-import contextlib
-import os
-import sys
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 import polars as pl
+
+from eipkit._quiet import quiet_stdout
 
 __all__ = ["Selection", "select_opportunities"]
 
@@ -84,28 +82,6 @@ class Selection:
             "variables": self.variables,
             "selected": int(self.chosen.get_column("selected").sum()) if self.chosen.height else 0,
         }
-
-
-@contextlib.contextmanager
-def _quiet() -> Iterator[None]:
-    """Silence the solver's C-level banner on stdout (so ``--json`` output stays valid)."""
-    try:
-        fd = sys.__stdout__.fileno() if sys.__stdout__ is not None else 1
-    except (AttributeError, OSError, ValueError):  # pragma: no cover - no real stdout
-        yield
-        return
-    with contextlib.suppress(Exception):
-        sys.stdout.flush()
-    saved = os.dup(fd)
-    try:
-        with open(os.devnull, "w") as null:
-            os.dup2(null.fileno(), fd)
-            yield
-    finally:
-        with contextlib.suppress(Exception):
-            sys.stdout.flush()
-        os.dup2(saved, fd)
-        os.close(saved)
 
 
 def _group_sum(model: Any, labels: Any, groups: Any, weights: Any, name: str) -> tuple[Any, list[str]]:
@@ -208,7 +184,7 @@ def select_opportunities(
         m.add_constraints(lhs <= xr.DataArray(rhs, coords={name: groups}, dims=name), name=name)
     m.add_objective(objective, sense="max")
     start = time.perf_counter()
-    with _quiet():
+    with quiet_stdout():
         m.solve(
             solver_name="highs",
             io_api="direct",
