@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import network_testing
 import pytest
 from typer.testing import CliRunner
 
@@ -15,45 +16,10 @@ from eipkit.park import Park, write_park
 
 runner = CliRunner()
 
-FIRMS: list[dict[str, Any]] = [
-    {"id": "A", "name": "Bia A", "sector": "beverage", "latitude": 20.950, "longitude": 106.300},
-    {"id": "B", "name": "Thức ăn B", "sector": "food", "latitude": 20.955, "longitude": 106.300},
-    {"id": "C", "name": "Thức ăn C", "sector": "food", "latitude": 20.950, "longitude": 106.310},
-]
+# The hand-solvable park of tests/network (firms A-C and their spent grain) plus a heat pair.
+FIRMS: list[dict[str, Any]] = network_testing.FIRMS[:3]
 STREAMS: list[dict[str, Any]] = [
-    {
-        "id": "SA",
-        "firm": "A",
-        "direction": "out",
-        "category": "by_product",
-        "resource_class": "spent_grain",
-        "quantity": 1200.0,
-        "unit": "t/a",
-        "unit_cost": 100_000.0,
-        "cost_unit": "VND/t",
-    },
-    {
-        "id": "SB",
-        "firm": "B",
-        "direction": "in",
-        "category": "material",
-        "resource_class": "spent_grain",
-        "quantity": 800.0,
-        "unit": "t/a",
-        "unit_cost": 600_000.0,
-        "cost_unit": "VND/t",
-    },
-    {
-        "id": "SC",
-        "firm": "C",
-        "direction": "in",
-        "category": "material",
-        "resource_class": "spent_grain",
-        "quantity": 1000.0,
-        "unit": "t/a",
-        "unit_cost": 500_000.0,
-        "cost_unit": "VND/t",
-    },
+    *network_testing.STREAMS[:3],
     {
         "id": "HA",
         "firm": "A",
